@@ -1,0 +1,66 @@
+"""``python -m autograder COMMAND``: a thin layer over the pipeline stages."""
+import argparse
+import sys
+from pathlib import Path
+
+from .course import Course, CourseError
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__)
+    parser.add_argument("--course", type=Path, default=None,
+                        help="course root holding nbgrader_config.py (default: this repository)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="nbgrader generate_assignment into release/, then check the release is clean")
+    p.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
+
+    p = sub.add_parser("validate", help="grade the reference, untouched and buggy samples; fail unless "
+                                        "each gets exactly the expected points (needs build)")
+    p.add_argument("assignments", nargs="*")
+    p.add_argument("--jobs", type=int, default=1)
+
+    p = sub.add_parser("grade", help="autograde a folder of <student>/<assignment>/ submissions")
+    p.add_argument("submissions", type=Path)
+    p.add_argument("--out", type=Path, default=None,
+                   help="where autograded/, feedback/, results/ and grades.csv go (default: course root)")
+    p.add_argument("--db", type=Path, default=None, help="gradebook to merge into (default: course gradebook.db)")
+    p.add_argument("--assignment", action="append", dest="assignments", help="only this assignment (repeatable)")
+    p.add_argument("--jobs", type=int, default=1, help="submissions graded at once")
+    p.add_argument("--timeout", type=int, default=900, help="seconds allowed per submission")
+    p.add_argument("--keep-workspaces", action="store_true", help="keep each submission's workspace for debugging")
+
+    p = sub.add_parser("demo", help="build, then grade three sample students per assignment and print the scores")
+    p.add_argument("assignments", nargs="*")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: demo/)")
+    p.add_argument("--jobs", type=int, default=1)
+
+    args = parser.parse_args(argv)
+    course = Course(args.course.resolve()) if args.course else Course()
+    try:
+        return _run(args, course)
+    except CourseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(args, course):
+    if args.command == "build":
+        from .build import build
+        build(course, args.assignments)
+    elif args.command == "validate":
+        from .validate import validate
+        from .report import score_table
+        problems, results = validate(course, args.assignments, jobs=args.jobs)
+        print(score_table(results))
+        if problems:
+            raise CourseError("validation failed:\n  " + "\n  ".join(problems))
+        print("validation passed")
+    elif args.command == "grade":
+        from .grade import grade
+        grade(course, args.submissions, args.out, assignments=args.assignments, db_path=args.db,
+              jobs=args.jobs, keep_workspaces=args.keep_workspaces, timeout=args.timeout)
+    elif args.command == "demo":
+        from .demo import demo
+        demo(course, args.assignments, out_dir=args.out, jobs=args.jobs)
+    return 0

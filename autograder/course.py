@@ -1,0 +1,98 @@
+"""Where things are in a course, and how to run nbgrader on it.
+
+A course is a folder with ``nbgrader_config.py``, ``assignments/<id>/<notebook>.ipynb``
+(sources) and ``release/<id>/`` (student versions); this repository is one.
+"""
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+class CourseError(RuntimeError):
+    """A problem an instructor must fix (missing build, bad notebook...); the message says what."""
+
+
+@dataclass(frozen=True)
+class Course:
+    root: Path = REPO_ROOT
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / "assignments"
+
+    @property
+    def release_dir(self) -> Path:
+        return self.root / "release"
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / "nbgrader_config.py"
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / "gradebook.db"
+
+    def assignments(self):
+        """Assignment ids: the folders of ``assignments/`` that hold at least one notebook."""
+        if not self.source_dir.is_dir():
+            return []
+        return sorted(p.name for p in self.source_dir.iterdir()
+                      if p.is_dir() and any(p.glob("*.ipynb")))
+
+    def notebooks(self, assignment):
+        """Source notebook paths of one assignment, sorted by name."""
+        folder = self.source_dir / assignment
+        if not folder.is_dir():
+            raise CourseError(f"no assignment {assignment!r}: {folder} does not exist "
+                              f"(known: {', '.join(self.assignments()) or 'none'})")
+        return sorted(folder.glob("*.ipynb"))
+
+    def check_assignments(self, assignments):
+        """Return ``assignments`` (all of them when empty/None) after checking each exists."""
+        known = self.assignments()
+        chosen = list(assignments or known)
+        unknown = [a for a in chosen if a not in known]
+        if unknown:
+            raise CourseError(f"unknown assignment(s) {', '.join(unknown)}; known: {', '.join(known)}")
+        return chosen
+
+
+def tool_env(extra=None):
+    """Environment for nbgrader subprocesses: this interpreter's ``bin`` first on PATH
+    (nbgrader runs ``alembic`` by name) and quiet TensorFlow start-up."""
+    env = dict(os.environ)
+    bin_dir = str(Path(sys.executable).parent)
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    env.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
+    env.setdefault("MPLBACKEND", "Agg")
+    env.update(extra or {})
+    return env
+
+
+def run_nbgrader(args, cwd, *, timeout=None, env=None):
+    """Run ``nbgrader ARGS`` in ``cwd``; return the CompletedProcess (output captured as text).
+
+    The command runs in its own process group so that on timeout its kernels die with it;
+    then ``subprocess.TimeoutExpired`` is raised.  nbgrader's exit code is not trusted alone
+    (``validate`` exits 0 on failure): callers inspect results.
+    """
+    cmd = [sys.executable, "-m", "nbgrader", *args]
+    proc = subprocess.Popen(cmd, cwd=str(cwd), env=env or tool_env(), start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    if "Exception while loading config file" in out:
+        # nbgrader logs a broken config and carries on with defaults: never grade like that
+        raise CourseError(f"nbgrader could not load its configuration:\n{out[-3000:]}")
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, None)

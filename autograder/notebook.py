@@ -1,0 +1,53 @@
+"""Reading course notebooks: nbgrader cell kinds, solution regions and hidden-test lines."""
+BEGIN_REGION = "### START CODE HERE ###"
+END_REGION = "### END CODE HERE ###"
+BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
+END_HIDDEN = "### END HIDDEN TESTS"
+#: What a student finds between the markers of an unanswered region (see nbgrader_config.py).
+STUB_BODY = ("# YOUR CODE HERE", "raise NotImplementedError()")
+
+
+def nbgrader_meta(cell):
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def is_grade(cell):
+    return bool(nbgrader_meta(cell).get("grade"))
+
+
+def is_solution(cell):
+    return bool(nbgrader_meta(cell).get("solution"))
+
+
+def is_test(cell):
+    """An autograded test cell: graded, not a solution."""
+    return is_grade(cell) and not is_solution(cell) and cell.get("cell_type") == "code"
+
+
+def solution_regions(source):
+    """The stripped, non-empty lines of each START/END CODE HERE region, as tuples."""
+    regions, current = [], None
+    for line in source.splitlines():
+        if BEGIN_REGION in line:
+            current = []
+        elif END_REGION in line:
+            if current is not None:
+                regions.append(tuple(current))
+            current = None
+        elif current is not None and line.strip():
+            current.append(line.strip())
+    return regions
+
+
+def hidden_test_lines(source):
+    """Stripped lines inside hidden-test blocks that do not also appear outside them."""
+    hidden, visible, inside = set(), set(), False
+    for line in source.splitlines():
+        stripped = line.strip()
+        if BEGIN_HIDDEN in line:
+            inside = True
+        elif END_HIDDEN in line:
+            inside = False
+        elif stripped:
+            (hidden if inside else visible).add(stripped)
+    return hidden - visible

@@ -1,0 +1,55 @@
+"""Stage 2: prove the assignments grade correctly, through the real grading pipeline.
+
+For every assignment, three sample students are graded (see :mod:`autograder.samples`):
+the reference solution must earn every point of every test cell, the untouched release must
+earn none, and the buggy sample must lose exactly the test cells its bugs name — no more.
+"""
+import tempfile
+from pathlib import Path
+
+from . import samples
+from .course import Course
+from .grade import grade
+
+
+def validate(course: Course, assignments=None, *, out_dir=None, jobs=1, log=print):
+    """Grade the samples of each assignment; return ``(problems, results)``.
+
+    ``problems`` is a list of sentences, empty when every check holds."""
+    assignments = course.check_assignments(assignments)
+    with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
+        out_dir = Path(out_dir or tmp)
+        submissions = out_dir / "submissions"
+        for assignment in assignments:
+            for kind in samples.KINDS:
+                if kind == "buggy" and not samples.bugs(course, assignment):
+                    continue
+                samples.write_submission(course, assignment, kind, submissions / kind / assignment)
+        results = grade(course, submissions, out_dir, assignments=assignments,
+                        db_path=out_dir / "gradebook.db", jobs=jobs, log=log)
+    problems = []
+    for r in results:
+        problems += check_result(r, samples.bugs(course, r.assignment))
+    return problems, results
+
+
+def check_result(result, bugs):
+    """What is wrong with one sample's grades (a list of sentences)."""
+    where = f"{result.student}/{result.assignment}"
+    if result.status != "graded":
+        return [f"{where}: not graded ({result.reason})"]
+    must_fail = {cell for bug in bugs.values() for cell in bug["loses"]}
+    problems = []
+    for notebook, cells in result.max_scores.items():
+        for cell, max_score in cells.items():
+            score = result.scores.get(notebook, {}).get(cell) or 0.0
+            if result.student == "reference" and score != max_score:
+                problems.append(f"{where}: reference solution scores {score:g}/{max_score:g} on {cell}")
+            elif result.student == "untouched" and score != 0:
+                problems.append(f"{where}: untouched release scores {score:g}/{max_score:g} on {cell}")
+            elif result.student == "buggy":
+                if cell in must_fail and score == max_score:
+                    problems.append(f"{where}: the bug meant for {cell} is not caught")
+                elif cell not in must_fail and score != max_score:
+                    problems.append(f"{where}: {cell} loses points for a bug elsewhere ({score:g}/{max_score:g})")
+    return problems

@@ -1,0 +1,178 @@
+"""Stage 3: grade ONE submission, alone, in a folder of its own.
+
+A workspace is a throw-away nbgrader course::
+
+    <workdir>/nbgrader_config.py      the course config, re-rooted here
+    <workdir>/gradebook.db            student-free copy of the course gradebook (template)
+    <workdir>/source/<assignment>/    the release's data files (no notebook, no solution)
+    <workdir>/submitted/<student>/<assignment>/   a copy of the submission
+    <workdir>/autograded/..., feedback/...        what nbgrader writes
+
+Nothing outside the workspace is written, so workspaces can run side by side (and later in a
+sandbox, each under its own user); :func:`autograder.gradebook.merge` folds the result into the
+course gradebook afterwards.  Every way a submission can be broken ends in a
+:class:`SubmissionResult` with a reason, never in an exception.
+"""
+import json
+import shutil
+import subprocess
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from .course import Course, run_nbgrader
+from .gradebook import notebook_max_scores, read_scores
+
+#: Largest submission folder copied into a workspace (bytes); bigger ones are refused.
+MAX_SUBMISSION_BYTES = 50 * 2**20
+
+
+@dataclass
+class SubmissionResult:
+    student: str
+    assignment: str
+    status: str = "graded"               # "graded" or "failed" (then every score is 0)
+    reason: str = ""                     # for the instructor: why points are missing
+    scores: dict = field(default_factory=dict)        # {notebook: {test cell: points}}
+    max_scores: dict = field(default_factory=dict)    # {notebook: {test cell: max points}}
+    notebook_reasons: dict = field(default_factory=dict)  # {notebook: reason}
+    seconds: float = 0.0
+    log: str = ""
+
+    @property
+    def score(self):
+        return sum(v or 0.0 for cells in self.scores.values() for v in cells.values())
+
+    @property
+    def max_score(self):
+        return sum(v for cells in self.max_scores.values() for v in cells.values())
+
+    def to_json(self):
+        data = asdict(self)
+        data.update(score=self.score, max_score=self.max_score)
+        return json.dumps(data, indent=1)
+
+
+_CONFIG = '''\
+# Written by autograder.workspace: the course configuration, re-rooted in this workspace.
+c = get_config()
+load_subconfig({config!r})
+c.CourseDirectory.root = {root!r}
+c.CourseDirectory.source_directory = "source"
+c.CourseDirectory.release_directory = "release"
+c.CourseDirectory.db_url = "sqlite:///{root}/gradebook.db"
+c.Execute.timeout = {cell_timeout}
+'''
+
+
+def grade_submission(course: Course, template_db: Path, submission_dir: Path, student: str,
+                     assignment: str, workdir: Path, *, timeout=900, cell_timeout=300):
+    """Autograde ``submission_dir`` (a folder of notebooks) as ``student``'s ``assignment``.
+
+    Returns a :class:`SubmissionResult`; the autograded notebooks and the feedback HTML are
+    left in ``workdir/autograded`` and ``workdir/feedback``.
+    """
+    started = time.monotonic()
+    result = SubmissionResult(student, assignment)
+    result.max_scores = notebook_max_scores(template_db, assignment)
+    try:
+        _prepare(course, template_db, Path(submission_dir), student, assignment, Path(workdir),
+                 cell_timeout, result)
+        if result.status != "failed":
+            _autograde(Path(workdir), student, assignment, timeout, result)
+    finally:
+        result.seconds = round(time.monotonic() - started, 2)
+        if result.status == "failed":
+            result.scores = {nb: {cell: 0.0 for cell in cells} for nb, cells in result.max_scores.items()}
+        (Path(workdir) / "result.json").write_text(result.to_json())
+    return result
+
+
+def _prepare(course, template_db, submission_dir, student, assignment, workdir, cell_timeout, result):
+    """Lay out the workspace; record missing, renamed or unreadable notebooks as reasons."""
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True)
+    (workdir / "nbgrader_config.py").write_text(_CONFIG.format(
+        config=str(course.config_file), root=str(workdir), cell_timeout=cell_timeout))
+    shutil.copyfile(template_db, workdir / "gradebook.db")
+    source = workdir / "source" / assignment
+    shutil.copytree(course.release_dir / assignment, source,
+                    ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
+
+    if not submission_dir.is_dir():
+        return _fail(result, f"no submission folder {submission_dir.name}/ for {assignment}")
+    size = sum(p.stat().st_size for p in submission_dir.rglob("*") if p.is_file() and not p.is_symlink())
+    if size > MAX_SUBMISSION_BYTES:
+        return _fail(result, f"submission is {size / 2**20:.0f} MiB, over the {MAX_SUBMISSION_BYTES // 2**20} MiB limit")
+    target = workdir / "submitted" / student / assignment
+    shutil.copytree(submission_dir, target, symlinks=True,  # links are copied as links, then dropped
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    for link in [p for p in target.rglob("*") if p.is_symlink()]:
+        link.unlink()
+
+    expected = set(result.max_scores)
+    found = {p.stem for p in target.glob("*.ipynb")}
+    for name in sorted(expected - found):
+        others = sorted(found - expected)
+        hint = f" (found {', '.join(o + '.ipynb' for o in others)}: was it renamed?)" if others else ""
+        result.notebook_reasons[name] = f"{name}.ipynb is missing{hint}"
+    for name in sorted(expected & found):
+        problem = _unreadable(target / f"{name}.ipynb")
+        if problem:
+            # nbgrader would abort the whole assignment on it: grade the rest, this one is 0
+            (target / f"{name}.ipynb").unlink()
+            result.notebook_reasons[name] = f"{name}.ipynb {problem}"
+    if result.notebook_reasons and not (expected & {p.stem for p in target.glob("*.ipynb")}):
+        _fail(result, "; ".join(result.notebook_reasons.values()))
+
+
+def _unreadable(path):
+    """Why a notebook file cannot be graded, or None."""
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except UnicodeDecodeError:
+        return "is not UTF-8 text"
+    except (json.JSONDecodeError, nbformat.reader.NotJSONError) as exc:
+        return f"is not valid notebook JSON ({str(exc).splitlines()[0][:120]})"
+    except Exception as exc:  # any other reader failure: bad nbformat version, truncated file...
+        return f"could not be read as a notebook ({type(exc).__name__}: {str(exc)[:120]})"
+    if not isinstance(nb.get("cells"), list):
+        return "has no cell list"
+    return None
+
+
+def _autograde(workdir, student, assignment, timeout, result):
+    """Run nbgrader autograde and generate_feedback in the workspace; read the scores."""
+    try:
+        proc = run_nbgrader(["autograde", assignment, "--student", student, "--force"],
+                            workdir, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return _fail(result, f"grading took longer than {timeout} s (an endless loop?)")
+    result.log = proc.stdout[-20000:]
+    scores = read_scores(workdir / "gradebook.db", assignment, student)
+    if proc.returncode != 0 or not scores:
+        return _fail(result, "nbgrader could not autograde this submission: " + _last_error(proc.stdout))
+    result.scores = scores
+    proc = run_nbgrader(["generate_feedback", assignment, "--student", student, "--force"],
+                        workdir, timeout=timeout)
+    if proc.returncode != 0:
+        result.reason = "graded, but no feedback could be generated: " + _last_error(proc.stdout)
+    for notebook, reason in result.notebook_reasons.items():
+        result.scores[notebook] = {cell: 0.0 for cell in result.max_scores[notebook]}
+    if result.notebook_reasons:
+        result.reason = "; ".join(filter(None, [*result.notebook_reasons.values(), result.reason]))
+
+
+def _fail(result, reason):
+    result.status = "failed"
+    result.reason = reason
+    for notebook in result.max_scores:
+        result.notebook_reasons.setdefault(notebook, reason)
+
+
+def _last_error(log):
+    lines = [l for l in log.splitlines() if "[ERROR]" in l or "Error" in l]
+    return (lines[-1] if lines else log.strip().splitlines()[-1] if log.strip() else "no output")[:300]

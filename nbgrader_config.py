@@ -1,0 +1,56 @@
+"""nbgrader configuration for this course: plain ``nbgrader`` commands work from the repo root.
+
+Read by ``nbgrader`` itself and by ``python -m autograder``, which runs nbgrader with it.
+"""
+import sys
+from pathlib import Path
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, Execute, GetGrades, IgnorePattern,
+    LimitOutput, SaveAutoGrades,
+)
+
+_ROOT = Path(__file__).resolve().parent
+if str(_ROOT) not in sys.path:  # so the course's own plug-ins import without installing
+    sys.path.insert(0, str(_ROOT))
+
+from autograder.nbgrader_ext import HideTestTracebacks, StderrIsNotFailure  # noqa: E402
+
+c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
+
+c.CourseDirectory.course_id = "convnets"
+c.CourseDirectory.source_directory = "assignments"
+c.CourseDirectory.release_directory = "release"
+c.CourseDirectory.db_url = f"sqlite:///{_ROOT / 'gradebook.db'}"
+
+# Students write between these markers; the release keeps the markers around an empty region.
+c.ClearSolutions.begin_solution_delimeter = "### START CODE HERE ###"
+c.ClearSolutions.end_solution_delimeter = "### END CODE HERE ###"
+c.ClearSolutions.code_stub = {
+    "python": "### START CODE HERE ###\n# YOUR CODE HERE\nraise NotImplementedError()\n### END CODE HERE ###"
+}
+
+# A student who deletes a test cell gets it back (and its score) instead of silently losing it.
+c.OverwriteCells.add_missing_cells = True
+
+# The guard snapshots NumPy and builtins before any notebook cell can replace them.
+c.Execute.extra_arguments = [
+    "--HistoryManager.hist_file=:memory:",
+    "--IPKernelApp.exec_lines=['import coursekit.guard as _g; _g.install(); del _g']",
+]
+c.Execute.timeout = 300  # per cell; the ResNet and ConvNet training cells need more than 30 s
+
+c.Autograde.autograde_preprocessors = [
+    Execute,
+    IgnorePattern,
+    StderrIsNotFailure,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
+
+# Feedback: no hidden test source in cells, no hidden lines in tracebacks.
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, HideTestTracebacks, CSSHTMLHeaderPreprocessor]
