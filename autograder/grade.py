@@ -37,7 +37,7 @@ def find_submissions(submissions_dir: Path, assignments):
 
 
 def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db_path=None,
-          jobs=1, keep_workspaces=False, timeout=900, log=print):
+          jobs=1, keep_workspaces=False, timeout=900, cell_timeout=300, log=print):
     """Grade all submissions; return the list of :class:`SubmissionResult` (sorted).
 
     ``db_path`` is the gradebook to merge into (default: the course gradebook); a missing one
@@ -66,7 +66,8 @@ def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db
     def run(item):
         student, assignment, folder = item
         return grade_submission(course, template, folder, student, assignment,
-                                work / f"{student}__{assignment}", timeout=timeout)
+                                work / f"{student}__{assignment}", timeout=timeout,
+                                cell_timeout=cell_timeout)
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = [pool.submit(run, item) for item in todo]

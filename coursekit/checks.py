@@ -51,6 +51,8 @@ def check(condition, message):
 
 
 def _as_float_array(value, what):
+    if value is None:
+        fail(f"{what}: got None; does the function return its result?")
     try:
         return _asarray(value, dtype=_float64)
     except Exception as exc:  # a list of arrays of different shapes, None, a string...

@@ -11,6 +11,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from autograder.course import REPO_ROOT
 
 ASSIGNMENT = "toy"
+#: Strings that appear only in hidden test code: no student-facing file may contain them.
+HIDDEN_MARKERS = ("hidden-only-1", "hidden-only-2", "BEGIN HIDDEN TESTS")
 
 
 def _meta(grade_id, *, grade=False, solution=False, locked=False, points=None):
@@ -32,7 +34,7 @@ TEST_DOUBLE = '''import numpy as np
 from coursekit import checks
 checks.assert_close(double(np.arange(3.0)), [0.0, 2.0, 4.0], "double(arange(3))")
 ### BEGIN HIDDEN TESTS
-checks.assert_close(double(-1.5), -3.0, "double(-1.5) secret-hidden-line")
+checks.assert_close(double(-1.5), -3.0, "double(-1.5)")  # hidden-only-1
 ### END HIDDEN TESTS'''
 SQUARE = '''def square(x):
     """Return x * x."""
@@ -44,7 +46,7 @@ TEST_SQUARE = '''import numpy as np
 from coursekit import checks
 checks.assert_close(square(3.0), 9.0, "square(3)")
 ### BEGIN HIDDEN TESTS
-checks.assert_close(square(np.array([-2.0, 0.5])), [4.0, 0.25], "square of an array (hidden-marker-42)")
+checks.assert_close(square(np.array([-2.0, 0.5])), [4.0, 0.25], "square of an array")  # hidden-only-2
 ### END HIDDEN TESTS'''
 
 BUGS = '''BUGS = {

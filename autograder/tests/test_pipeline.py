@@ -1,0 +1,216 @@
+"""The grading pipeline end to end on the toy course: real nbgrader, real kernels."""
+import csv
+import hashlib
+import json
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from autograder import samples
+from autograder.build import verify_release
+from autograder.course import Course, CourseError
+from autograder.grade import grade
+from autograder.gradebook import db_url
+from autograder.notebook import STUB_BODY, nbgrader_meta, solution_regions
+from autograder.validate import validate
+from toy_course import ASSIGNMENT, HIDDEN_MARKERS
+
+
+def test_release_is_clean(toy_course):
+    assert verify_release(toy_course, ASSIGNMENT) == []
+    nb = nbformat.read(toy_course.release_dir / ASSIGNMENT / "toy.ipynb", as_version=4)
+    text = json.dumps(nb)
+    for marker in HIDDEN_MARKERS:
+        assert marker not in text
+    regions = [r for c in nb.cells for r in solution_regions(c.source)]
+    assert regions == [STUB_BODY, STUB_BODY]
+    assert (toy_course.release_dir / ASSIGNMENT / "data.txt").exists()
+
+
+def test_verify_release_catches_a_leaked_solution_and_hidden_test(toy_course, tmp_path):
+    import shutil
+    course = Course(tmp_path / "course")
+    shutil.copytree(toy_course.root, course.root)
+    path = course.release_dir / ASSIGNMENT / "toy.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    source = nbformat.read(course.notebooks(ASSIGNMENT)[0], as_version=4)
+    nb.cells[2].source = source.cells[2].source          # the solution of double
+    nb.cells[5].source = source.cells[5].source          # the hidden tests of square
+    nbformat.write(nb, path)
+    problems = verify_release(course, ASSIGNMENT)
+    assert any("double still holds solution code" in p for p in problems)
+    assert any("hidden-test markers" in p for p in problems)
+    assert any("test_square leaks hidden lines" in p for p in problems)
+
+
+def test_validate_grades_the_three_samples_as_expected(toy_course):
+    problems, results = validate(toy_course, log=lambda *_: None)
+    assert problems == []
+    scores = {r.student: r.scores["toy"] for r in results}
+    assert scores == {"reference": {"test_double": 1.0, "test_square": 2.0},
+                      "untouched": {"test_double": 0.0, "test_square": 0.0},
+                      "buggy": {"test_double": 1.0, "test_square": 0.0}}
+
+
+def _write(folder, nb):
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / "toy.ipynb")
+
+
+def _reference(course, tmp_path, name):
+    samples.write_submission(course, ASSIGNMENT, "reference", tmp_path / "ref" / name)
+    return nbformat.read(tmp_path / "ref" / name / "toy.ipynb", as_version=4)
+
+
+def _cell(nb, grade_id):
+    return next(c for c in nb.cells if nbgrader_meta(c).get("grade_id") == grade_id)
+
+
+BUGGY_SQUARE = "def square(x):\n    return x * abs(x)"
+
+
+@pytest.fixture(scope="module")
+def graded_class(toy_course, tmp_path_factory):
+    """Grade a class of awkward submissions once; tests below read the outcome."""
+    tmp_path = tmp_path_factory.mktemp("class")
+    subs = tmp_path / "submitted"
+    ref = lambda name: _reference(toy_course, tmp_path, name)  # noqa: E731
+
+    _write(subs / "good" / ASSIGNMENT, ref("good"))
+    (subs / "invalid_json" / ASSIGNMENT).mkdir(parents=True)
+    (subs / "invalid_json" / ASSIGNMENT / "toy.ipynb").write_text('{"cells": [')
+    (subs / "missing" / ASSIGNMENT).mkdir(parents=True)
+    renamed = subs / "renamed" / ASSIGNMENT
+    renamed.mkdir(parents=True)
+    nbformat.write(ref("renamed"), renamed / "toy_final.ipynb")
+
+    nb = ref("deleted_test")
+    nb.cells = [c for c in nb.cells if nbgrader_meta(c).get("grade_id") != "test_square"]
+    _cell(nb, "square").source = BUGGY_SQUARE
+    _write(subs / "deleted_test" / ASSIGNMENT, nb)
+
+    nb = ref("edited_test")
+    _cell(nb, "test_square").source = "pass"
+    _cell(nb, "square").source = BUGGY_SQUARE
+    _write(subs / "edited_test" / ASSIGNMENT, nb)
+
+    nb = ref("retyped_test")
+    cell = _cell(nb, "test_square")
+    nb.cells[nb.cells.index(cell)] = nbformat.v4.new_markdown_cell("pass", metadata=cell.metadata)
+    _cell(nb, "square").source = BUGGY_SQUARE
+    _write(subs / "retyped_test" / ASSIGNMENT, nb)
+
+    nb = ref("reordered")
+    nb.cells = nb.cells[:1] + nb.cells[4:] + nb.cells[1:4]   # square and its test first
+    _write(subs / "reordered" / ASSIGNMENT, nb)
+
+    nb = ref("stderr")
+    _cell(nb, "double").source += "\nimport sys, warnings\n" \
+        "def double(x, _d=double):\n    print('debug', file=sys.stderr)\n" \
+        "    warnings.warn('a library warning')\n    return _d(x)"
+    _write(subs / "stderr" / ASSIGNMENT, nb)
+
+    nb = ref("tamper")
+    _cell(nb, "square").source = BUGGY_SQUARE + (
+        "\nimport builtins, numpy as np\nfrom coursekit import checks\n"
+        "np.allclose = lambda *a, **k: True\nchecks.assert_close = lambda *a, **k: None\n"
+        "builtins.AssertionError = type('Quiet', (Exception,), {})")
+    _write(subs / "tamper" / ASSIGNMENT, nb)
+
+    nb = ref("endless")
+    _cell(nb, "square").source = "def square(x):\n    while True:\n        pass"
+    _write(subs / "endless" / ASSIGNMENT, nb)
+
+    nb = ref("kills_kernel")
+    _cell(nb, "square").source = "import os\nos._exit(1)"
+    _write(subs / "kills_kernel" / ASSIGNMENT, nb)
+
+    (subs / "bad id!" / ASSIGNMENT).mkdir(parents=True)
+
+    before = _tree_digest(subs)
+    logs = []
+    results = grade(toy_course, subs, tmp_path / "out", db_path=tmp_path / "out" / "gradebook.db",
+                    jobs=2, cell_timeout=15, log=logs.append)
+    return {"results": {r.student: r for r in results}, "out": tmp_path / "out", "logs": logs,
+            "subs": subs, "before": before}
+
+
+def _tree_digest(folder):
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        h.update(str(p.relative_to(folder)).encode())
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+EXPECTED = {  # student: (test_double, test_square, reason fragment or None)
+    "good": (1, 2, None),
+    "invalid_json": (0, 0, "not valid notebook JSON"),
+    "missing": (0, 0, "toy.ipynb is missing"),
+    "renamed": (0, 0, "found toy_final.ipynb: was it renamed?"),
+    "deleted_test": (1, 0, None),
+    "edited_test": (1, 0, None),
+    "retyped_test": (1, 0, None),
+    "reordered": (1, 2, None),
+    "stderr": (1, 2, None),
+    "tamper": (1, 0, None),
+    "endless": (1, 0, None),
+    "kills_kernel": (0, 0, "could not autograde"),
+}
+
+
+@pytest.mark.parametrize("student", sorted(EXPECTED))
+def test_each_awkward_submission_gets_the_right_score_and_reason(graded_class, student):
+    result = graded_class["results"][student]
+    double, square, reason = EXPECTED[student]
+    assert result.scores["toy"] == {"test_double": double, "test_square": square}, result.log[-3000:]
+    if reason:
+        assert reason in result.reason
+    else:
+        assert result.status == "graded" and not result.reason
+
+
+def test_bad_student_folder_is_reported_not_graded(graded_class):
+    assert "bad id!" not in graded_class["results"]
+    assert any("bad id!" in line and "not a valid student id" in line for line in graded_class["logs"])
+
+
+def test_submissions_are_left_untouched(graded_class):
+    assert _tree_digest(graded_class["subs"]) == graded_class["before"]
+
+
+def test_gradebook_and_csv_hold_every_result(graded_class):
+    out = graded_class["out"]
+    with Gradebook(db_url(out / "gradebook.db")) as gb:
+        totals = {s.student.id: s.score for s in gb.assignment_submissions(ASSIGNMENT)}
+    assert totals == {s: float(d + q) for s, (d, q, _) in EXPECTED.items()}
+    with open(out / "grades.csv") as f:
+        rows = {r["student"]: r for r in csv.DictReader(f)}
+    assert set(rows) == set(EXPECTED)
+    assert rows["invalid_json"]["status"] == "failed" and "JSON" in rows["invalid_json"]["reason"]
+    assert rows["good"]["score"] == "3" and rows["good"]["max_score"] == "3"
+    with open(out / "grades_by_test.csv") as f:
+        assert len(list(csv.DictReader(f))) == 2 * len(EXPECTED)
+
+
+def test_feedback_exists_for_everyone_and_hides_test_code(graded_class):
+    out = graded_class["out"]
+    for student in EXPECTED:
+        page = out / "feedback" / student / ASSIGNMENT / "toy.html"
+        assert page.exists(), student
+        html = page.read_text()
+        for marker in HIDDEN_MARKERS:
+            assert marker not in html, (student, marker)
+    tamper = (out / "feedback" / "edited_test" / ASSIGNMENT / "toy.html").read_text()
+    assert "square of an array" in tamper            # the failed check is named in plain words
+    assert "most recent call last" not in tamper and "hidden test are not shown" in tamper
+
+
+def test_grading_needs_a_built_course(tmp_path):
+    from toy_course import make_course
+    course = Course(make_course(tmp_path / "c"))
+    (tmp_path / "subs").mkdir()
+    with pytest.raises(CourseError, match="run `python -m autograder build` first"):
+        grade(course, tmp_path / "subs", tmp_path / "out", log=lambda *_: None)
