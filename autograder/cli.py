@@ -30,6 +30,9 @@ def main(argv=None):
     p.add_argument("--timeout", type=int, default=900, help="seconds allowed per submission")
     p.add_argument("--keep-workspaces", action="store_true", help="keep each submission's workspace for debugging")
 
+    p = sub.add_parser("check", help="student self-check: run a notebook's visible tests, exit 1 on failure")
+    p.add_argument("notebooks", nargs="+", type=Path)
+
     p = sub.add_parser("demo", help="build, then grade three sample students per assignment and print the scores")
     p.add_argument("assignments", nargs="*")
     p.add_argument("--out", type=Path, default=None, help="output folder (default: demo/)")
@@ -60,6 +63,9 @@ def _run(args, course):
         from .grade import grade
         grade(course, args.submissions, args.out, assignments=args.assignments, db_path=args.db,
               jobs=args.jobs, keep_workspaces=args.keep_workspaces, timeout=args.timeout)
+    elif args.command == "check":
+        from .check import check_notebook
+        return 1 if sum(check_notebook(path) for path in args.notebooks) else 0
     elif args.command == "demo":
         from .demo import demo
         demo(course, args.assignments, out_dir=args.out, jobs=args.jobs)

@@ -214,3 +214,12 @@ def test_grading_needs_a_built_course(tmp_path):
     (tmp_path / "subs").mkdir()
     with pytest.raises(CourseError, match="run `python -m autograder build` first"):
         grade(course, tmp_path / "subs", tmp_path / "out", log=lambda *_: None)
+
+
+def test_student_self_check_fails_loudly_on_the_release_and_passes_the_reference(toy_course, tmp_path):
+    from autograder.check import check_notebook
+    lines = []
+    assert check_notebook(toy_course.release_dir / ASSIGNMENT / "toy.ipynb", log=lines.append) == 2
+    assert "failed: test_double -- NotImplementedError:" in lines
+    ref = samples.write_submission(toy_course, ASSIGNMENT, "reference", tmp_path / "ref")
+    assert check_notebook(ref / "toy.ipynb", log=lines.append) == 0

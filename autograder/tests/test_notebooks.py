@@ -1,0 +1,70 @@
+"""Static checks of the committed notebooks: clean sources, sound metadata, an up-to-date release."""
+import re
+import shutil
+
+import nbformat
+import pytest
+
+from autograder.build import build, verify_release
+from autograder.course import Course
+from autograder.notebook import BEGIN_HIDDEN, is_solution, is_test, nbgrader_meta, solution_regions
+
+COURSE = Course()
+NOTEBOOKS = [(a, p) for a in COURSE.assignments() for p in COURSE.notebooks(a)]
+IDS = [f"{a}/{p.name}" for a, p in NOTEBOOKS]
+GRADE_ID = re.compile(r"^[a-zA-Z0-9_\-]+$")
+#: Things a test cell must not trust (student code may replace them) or must not do.
+FORBIDDEN_IN_TESTS = [r"\bnp\.allclose\b", r"\bnp\.testing\b", r"^\s*assert\s", r"\bnp\.isclose\b"]
+
+
+def test_the_three_assignments_exist():
+    assert COURSE.assignments() == ["a1_conv_numpy", "a2_signs_convnet", "a3_resnet"]
+
+
+@pytest.mark.parametrize("assignment,path", NOTEBOOKS, ids=IDS)
+def test_source_notebook_is_clean_and_well_formed(assignment, path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    ids = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs and cell.execution_count is None, "commit notebooks without outputs"
+        meta = nbgrader_meta(cell)
+        if not meta:
+            continue
+        assert meta.get("schema_version") == 3 and GRADE_ID.match(meta.get("grade_id", ""))
+        ids.append(meta["grade_id"])
+        if is_solution(cell) and cell.cell_type == "code":
+            assert solution_regions(cell.source), f"{meta['grade_id']}: no START/END CODE HERE region"
+        if is_test(cell):
+            assert meta["grade_id"].startswith("test_") and meta.get("points", 0) > 0
+            assert "from coursekit import checks" in cell.source or "import coursekit" in cell.source
+            assert BEGIN_HIDDEN in cell.source, f"{meta['grade_id']} has no hidden tests"
+            for pattern in FORBIDDEN_IN_TESTS:
+                assert not re.search(pattern, cell.source, re.M), f"{meta['grade_id']}: uses {pattern}"
+    assert len(ids) == len(set(ids)), "grade_ids must be unique"
+    assert "setup" in ids
+
+
+def test_committed_release_is_clean():
+    for assignment in COURSE.assignments():
+        assert verify_release(COURSE, assignment) == []
+
+
+def test_committed_release_matches_a_fresh_build(tmp_path):
+    """release/ is generated, never edited by hand: rebuilding it must change nothing."""
+    course = Course(tmp_path)
+    shutil.copytree(COURSE.source_dir, course.source_dir)
+    shutil.copy(COURSE.config_file, course.config_file)
+    build(course, log=lambda *_: None)
+    for assignment, path in NOTEBOOKS:
+        fresh = nbformat.read(course.release_dir / assignment / path.name, as_version=4)
+        committed = nbformat.read(COURSE.release_dir / assignment / path.name, as_version=4)
+        assert [(c.cell_type, c.source, c.metadata) for c in fresh.cells] == \
+               [(c.cell_type, c.source, c.metadata) for c in committed.cells], \
+               f"release/{assignment}/{path.name} is stale: run `python -m autograder build`"
+        fresh_files = sorted(p.relative_to(course.release_dir) for p in (course.release_dir / assignment).rglob("*"))
+        committed_files = sorted(p.relative_to(COURSE.release_dir) for p in (COURSE.release_dir / assignment).rglob("*")
+                                 if ".ipynb_checkpoints" not in p.parts)
+        assert fresh_files == committed_files

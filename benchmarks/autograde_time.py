@@ -1,0 +1,66 @@
+"""How long does grading one submission take?  Budgets: A1 15 s, A2 30 s, A3 45 s (2 cores).
+
+For each assignment, the reference submission is graded alone in its workspace, REPEAT times
+(median reported), next to the toy course of autograder/tests as a baseline: what nbgrader and
+a fresh kernel cost before any assignment code runs.  Grading = ``nbgrader autograde`` +
+``nbgrader generate_feedback`` in the workspace, as ``python -m autograder grade`` does.
+
+    .venv/bin/python benchmarks/autograde_time.py [--repeat 3] [ASSIGNMENT ...]
+
+Needs a built course (``python -m autograder build``).
+"""
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "autograder" / "tests"))
+
+from autograder import samples  # noqa: E402
+from autograder.build import build  # noqa: E402
+from autograder.course import Course  # noqa: E402
+from autograder.gradebook import make_template  # noqa: E402
+from autograder.workspace import grade_submission  # noqa: E402
+
+BUDGET_S = {"a1_conv_numpy": 15, "a2_signs_convnet": 30, "a3_resnet": 45}
+
+
+def time_reference(course, assignment, repeat, tmp: Path):
+    """Seconds for each of ``repeat`` isolated gradings of the reference submission."""
+    template = make_template(course.db_path, tmp / f"{assignment}.db", [assignment])
+    submission = samples.write_submission(course, assignment, "reference", tmp / "subs" / assignment)
+    seconds = []
+    for i in range(repeat):
+        result = grade_submission(course, template, submission, "bench", assignment, tmp / f"ws{i}")
+        if result.score != result.max_score:
+            raise SystemExit(f"{assignment}: reference scored {result.score}/{result.max_score}: {result.reason}")
+        seconds.append(result.seconds)
+    return seconds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("assignments", nargs="*")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    course = Course()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        from toy_course import make_course
+        toy = Course(make_course(tmp / "toy"))
+        build(toy, log=lambda *_: None)
+        baseline = statistics.median(time_reference(toy, "toy", args.repeat, tmp / "toyrun"))
+        rows.append(("toy (baseline)", baseline, None))
+        for assignment in course.check_assignments(args.assignments):
+            median = statistics.median(time_reference(course, assignment, args.repeat, tmp / assignment))
+            rows.append((assignment, median, BUDGET_S.get(assignment)))
+    print(f"{'assignment':<18} {'median s':>9} {'budget s':>9} {'time/budget':>12} {'time/baseline':>14}")
+    for name, median, budget in rows:
+        ratio = f"{median / budget:.2f}" if budget else "-"
+        print(f"{name:<18} {median:>9.1f} {budget or '-':>9} {ratio:>12} {median / baseline:>14.2f}")
+
+
+if __name__ == "__main__":
+    main()
