@@ -146,10 +146,25 @@ def avgpool_backward():
     finish(ax, 13.0, 2.2, "avgpool_backward.png", fig)
 
 
+def kernel_gradient():
+    """3 x 3 input, 2 x 2 kernel: the inputs each dL/dw[a, b] sums over."""
+    names = np.array([[f"x{r}{c}" for c in range(3)] for r in range(3)], dtype=object)
+    fig, ax = plt.subplots(figsize=(10.0, 2.9))
+    for k, (a, b) in enumerate([(0, 0), (0, 1), (1, 0), (1, 1)]):
+        x0 = k * 4.2
+        fill = [["#ffd27f" if a <= r <= a + 1 and b <= c <= b + 1 else "white" for c in range(3)] for r in range(3)]
+        grid(ax, names, x0, 0, fill=fill, fontsize=9.5, title=f"dL/dw{a}{b}")
+        terms = [f"dO{i}{j}*x{i + a}{j + b}" for i in range(2) for j in range(2)]
+        ax.text(x0 + 1.5, 3.35, " + ".join(terms[:2]) + " +\n" + " + ".join(terms[2:]), ha="center", va="top",
+                fontsize=8.2)
+    finish(ax, 16.4, 4.4, "kernel_gradient.png", fig)
+
+
 if __name__ == "__main__":
     padding()
     conv_stride()
     pooling()
     maxpool_backward()
     avgpool_backward()
+    kernel_gradient()
     print("written to", HERE)
