@@ -4,6 +4,7 @@ A course is a folder with ``nbgrader_config.py``, ``assignments/<id>/<notebook>.
 (sources) and ``release/<id>/`` (student versions); this repository is one.
 """
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -76,14 +77,21 @@ def tool_env(extra=None):
     return env
 
 
-def run_nbgrader(args, cwd, *, timeout=None, env=None):
+def run_nbgrader(args, cwd, *, timeout=None, env=None, steps=None):
     """Run ``nbgrader ARGS`` in ``cwd``; return the CompletedProcess (output captured as text).
+
+    With ``steps`` (a list of argument lists) instead of ``args``, run several nbgrader
+    commands in one process (see :mod:`autograder.run_nbgrader_steps`), stopping at the first
+    that fails.
 
     The command runs in its own process group so that on timeout its kernels die with it;
     then ``subprocess.TimeoutExpired`` is raised.  nbgrader's exit code is not trusted alone
     (``validate`` exits 0 on failure): callers inspect results.
     """
-    cmd = [sys.executable, "-m", "nbgrader", *args]
+    if steps is None:
+        cmd = [sys.executable, "-m", "nbgrader", *args]
+    else:
+        cmd = [sys.executable, "-m", "autograder.run_nbgrader_steps", *(shlex.join(s) for s in steps)]
     proc = subprocess.Popen(cmd, cwd=str(cwd), env=env or tool_env(), start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:

@@ -14,6 +14,7 @@ course gradebook afterwards.  Every way a submission can be broken ends in a
 :class:`SubmissionResult` with a reason, never in an exception.
 """
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -38,7 +39,8 @@ class SubmissionResult:
     scores: dict = field(default_factory=dict)        # {notebook: {test cell: points}}
     max_scores: dict = field(default_factory=dict)    # {notebook: {test cell: max points}}
     notebook_reasons: dict = field(default_factory=dict)  # {notebook: reason}
-    seconds: float = 0.0
+    seconds: float = 0.0                 # the whole workspace: set-up, autograde, feedback
+    autograde_seconds: float = 0.0       # ``nbgrader autograde`` alone
     log: str = ""
 
     @property
@@ -145,19 +147,20 @@ def _unreadable(path):
 
 
 def _autograde(workdir, student, assignment, timeout, result):
-    """Run nbgrader autograde and generate_feedback in the workspace; read the scores."""
+    """Run nbgrader autograde then generate_feedback in the workspace; read the scores."""
+    steps = [[command, assignment, "--student", student, "--force"]
+             for command in ("autograde", "generate_feedback")]
     try:
-        proc = run_nbgrader(["autograde", assignment, "--student", student, "--force"],
-                            workdir, timeout=timeout)
+        proc = run_nbgrader(None, workdir, steps=steps, timeout=timeout)
     except subprocess.TimeoutExpired:
         return _fail(result, f"grading took longer than {timeout} s (an endless loop?)")
     result.log = proc.stdout[-20000:]
+    took = re.search(r"^\[autograder\] autograde took ([0-9.]+) s", proc.stdout, re.M)
+    result.autograde_seconds = float(took.group(1)) if took else 0.0
     scores = read_scores(workdir / "gradebook.db", assignment, student)
-    if proc.returncode != 0 or not scores:
+    if not took or not scores:
         return _fail(result, "nbgrader could not autograde this submission: " + _last_error(proc.stdout))
     result.scores = scores
-    proc = run_nbgrader(["generate_feedback", assignment, "--student", student, "--force"],
-                        workdir, timeout=timeout)
     if proc.returncode != 0:
         result.reason = "graded, but no feedback could be generated: " + _last_error(proc.stdout)
     for notebook, reason in result.notebook_reasons.items():

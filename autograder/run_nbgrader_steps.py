@@ -1,0 +1,40 @@
+"""Run several nbgrader commands in ONE process: ``python -m autograder.run_nbgrader_steps
+'autograde A --student S --force' 'generate_feedback A --student S --force'``.
+
+Importing nbgrader costs seconds (nbconvert, jsonschema, SQLAlchemy); a workspace that runs
+autograde then generate_feedback pays it once.  Each step runs in the current folder with its
+``nbgrader_config.py``; the exit status is the first failing step's, and later steps are skipped.
+"""
+import shlex
+import sys
+import time
+
+
+def main(steps):
+    from jupyter_core.application import NoStart
+    from nbgrader.apps import NbGraderApp
+
+    for step in steps:
+        started = time.monotonic()
+        argv = shlex.split(step)
+        NbGraderApp.clear_instance()
+        app = NbGraderApp.instance()
+        try:
+            app.initialize(argv)
+            app.start()
+        except NoStart:  # how jupyter apps say "the subcommand ran; nothing more to start"
+            pass
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                print(f"[autograder] FAILED: nbgrader {step}", flush=True)
+                return int(exc.code) if isinstance(exc.code, int) else 1
+        finally:
+            # the subcommand app is a singleton of its own class: reset it for the next step
+            if getattr(app, "subapp", None) is not None:
+                type(app.subapp).clear_instance()
+        print(f"[autograder] {argv[0]} took {time.monotonic() - started:.2f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
