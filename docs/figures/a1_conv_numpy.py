@@ -1,7 +1,9 @@
-"""Draw the teaching pictures of conv_step_by_step.ipynb into this folder.
+"""Draw the teaching pictures of conv_step_by_step.ipynb into assignments/a1_conv_numpy/images/.
 
-Run from anywhere: ``python draw_figures.py``. Only matplotlib and NumPy are needed; the
-pictures are plain diagrams (no data), so the notebook itself spends no time drawing them.
+Run from anywhere: ``python docs/figures/a1_conv_numpy.py``; then rebuild the release.
+Kept out of the assignment folder so that it is not copied into the students' release.
+Only matplotlib and NumPy are needed; the pictures are plain diagrams (no data), so the
+notebook itself spends no time drawing them.
 """
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[2] / "assignments" / "a1_conv_numpy" / "images"
 DPI = 90
 PAD_GREY = "#d9d9d9"
 COLOURS = ["#d62728", "#1f77b4", "#2ca02c", "#ff7f0e"]
