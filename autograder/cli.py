@@ -30,6 +30,10 @@ def main(argv=None):
     p.add_argument("--timeout", type=int, default=900, help="seconds allowed per submission")
     p.add_argument("--keep-workspaces", action="store_true", help="keep each submission's workspace for debugging")
 
+    p = sub.add_parser("mutation-report", help="run the mutant and correct-variant corpora through the test "
+                                               "cells; exit 1 unless every mutant is caught and every variant accepted")
+    p.add_argument("assignments", nargs="*")
+
     p = sub.add_parser("check", help="student self-check: run a notebook's visible tests, exit 1 on failure")
     p.add_argument("notebooks", nargs="+", type=Path)
 
@@ -63,6 +67,15 @@ def _run(args, course):
         from .grade import grade
         grade(course, args.submissions, args.out, assignments=args.assignments, db_path=args.db,
               jobs=args.jobs, keep_workspaces=args.keep_workspaces, timeout=args.timeout)
+    elif args.command == "mutation-report":
+        from .corpus import failures, load_corpus, report, run_corpus
+        outcomes = []
+        for assignment in course.check_assignments(args.assignments):
+            outcomes += run_corpus(course, assignment, load_corpus(course, assignment))
+        print(report(outcomes))
+        problems = failures(outcomes)
+        if problems:
+            raise CourseError("the grader is wrong on:\n  " + "\n  ".join(problems))
     elif args.command == "check":
         from .check import check_notebook
         return 1 if sum(check_notebook(path) for path in args.notebooks) else 0

@@ -76,7 +76,7 @@ def make_course(root: Path):
     nbformat.write(notebook(), root / "assignments" / ASSIGNMENT / "toy.ipynb")
     (root / "assignments" / ASSIGNMENT / "data.txt").write_text("a data file the notebook may read\n")
     (root / "autograder" / "samples").mkdir(parents=True)
-    (root / "autograder" / "samples" / f"{ASSIGNMENT}.py").write_text(BUGS)
+    (root / "autograder" / "samples" / f"{ASSIGNMENT}.py").write_text(BUGS + CORPUS)
     (root / "nbgrader_config.py").write_text(
         "c = get_config()\n"
         f"load_subconfig({str(REPO_ROOT / 'nbgrader_config.py')!r})\n"
@@ -84,3 +84,16 @@ def make_course(root: Path):
         f"c.CourseDirectory.db_url = 'sqlite:///{root}/gradebook.db'\n"
     )
     return root
+
+CORPUS = '''
+MUTANTS = {
+    "square": {
+        "abs": "def square(x):\\n    return x * abs(x)",
+        "plus": "def square(x):\\n    return x + x",
+    },
+    "double": {"sneaky": {"source": "def double(x):\\n    return x + 2", "loses": ["test_double"]}},
+}
+VARIANTS = {
+    "square": {"power": "def square(x):\\n    return x ** 2", "numpy": "import numpy as np\\ndef square(x):\\n    return np.square(x)"},
+}
+'''

@@ -1,0 +1,166 @@
+"""Is the grader right?  Run a corpus of wrong and of correct implementations through the
+notebook's own test cells, many per kernel.
+
+For each assignment, ``autograder/samples/<assignment>.py`` may define
+
+- ``MUTANTS = {solution_cell: {name: source | {"source": ..., "loses": [test cells]}}}`` —
+  realistic bugs; each must fail the test cells it names (default: ``test_<solution_cell>``)
+  and, ideally, no other;
+- ``VARIANTS = {solution_cell: {name: source}}`` — other correct implementations (vectorised,
+  fused activation, other layer names...); each must pass every test cell.
+
+One kernel runs the source notebook (solutions and hidden tests, as under ``nbgrader
+autograde``: guard installed at start-up, ``NBGRADER_EXECUTION=autograde``).  Then, for each
+candidate, the candidate replaces its solution cell, every test cell runs again, and the
+reference solution cells run again to restore the kernel.  The buggy and variant samples of
+:mod:`autograder.validate` send a sample of the corpus through full ``nbgrader autograde``.
+"""
+import os
+import runpy
+import time
+from dataclasses import dataclass, field
+
+import nbformat
+from nbclient import NotebookClient
+
+from .course import Course, tool_env
+from .notebook import is_solution, is_test, nbgrader_meta
+
+GUARD_ARGS = [
+    "--HistoryManager.hist_file=:memory:",
+    "--IPKernelApp.exec_lines=['import coursekit.guard as _g; _g.install(); del _g']",
+]
+
+
+@dataclass
+class Candidate:
+    assignment: str
+    cell: str            # grade_id of the solution cell it replaces
+    name: str
+    source: str
+    kind: str            # "mutant" or "variant"
+    loses: tuple = ()    # for a mutant: the test cells it must fail
+
+
+@dataclass
+class Outcome:
+    candidate: Candidate
+    failed: list = field(default_factory=list)   # test cells that failed (error output)
+    errors: dict = field(default_factory=dict)   # test cell -> last error line
+
+    @property
+    def ok(self):
+        """Mutant: fails every test it names.  Variant: fails none."""
+        if self.candidate.kind == "variant":
+            return not self.failed
+        return set(self.candidate.loses) <= set(self.failed)
+
+    @property
+    def collateral(self):
+        """Test cells a mutant failed beyond the ones it names (grading one function
+        should not cost another function's points)."""
+        return sorted(set(self.failed) - set(self.candidate.loses)) if self.candidate.kind == "mutant" else []
+
+
+def load_corpus(course: Course, assignment):
+    """All :class:`Candidate` of an assignment's sample module (mutants first)."""
+    path = course.root / "autograder" / "samples" / f"{assignment}.py"
+    if not path.exists():
+        return []
+    module = runpy.run_path(str(path))
+    found = []
+    for kind, table in (("mutant", module.get("MUTANTS", {})), ("variant", module.get("VARIANTS", {}))):
+        for cell, entries in table.items():
+            for name, entry in entries.items():
+                if isinstance(entry, str):
+                    entry = {"source": entry}
+                loses = tuple(entry.get("loses", [f"test_{cell}"])) if kind == "mutant" else ()
+                found.append(Candidate(assignment, cell, name, entry["source"], kind, loses))
+    return found
+
+
+def run_corpus(course: Course, assignment, candidates, *, timeout=300, log=print):
+    """Run ``candidates`` against the source notebook's test cells; return their outcomes."""
+    notebooks = course.notebooks(assignment)
+    outcomes = []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        cells = {nbgrader_meta(c).get("grade_id"): (i, c) for i, c in enumerate(nb.cells)}
+        mine = [c for c in candidates if c.cell in cells]
+        if not mine:
+            continue
+        tests = [(i, c) for i, c in enumerate(nb.cells) if is_test(c)]
+        solutions = [(i, c) for i, c in enumerate(nb.cells) if is_solution(c) and c.cell_type == "code"]
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
+                                extra_arguments=list(GUARD_ARGS),
+                                resources={"metadata": {"path": str(path.parent)}})
+        env = tool_env({"NBGRADER_EXECUTION": "autograde"})
+        started = time.monotonic()
+        with client.setup_kernel(env=env):
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type == "code":
+                    client.execute_cell(cell, index)
+            broken = [nbgrader_meta(c)["grade_id"] for _, c in tests if _error(c)]
+            if broken:
+                raise RuntimeError(f"{assignment}: the reference solution fails {broken}; fix it first")
+            for candidate in mine:
+                index, _ = cells[candidate.cell]
+                trial = nbformat.v4.new_code_cell(candidate.source)
+                client.execute_cell(trial, index)
+                outcome = Outcome(candidate)
+                for t_index, test in tests:
+                    run = nbformat.v4.new_code_cell(test.source)
+                    client.execute_cell(run, t_index)
+                    err = _error(run)
+                    if err:
+                        name = nbgrader_meta(test)["grade_id"]
+                        outcome.failed.append(name)
+                        outcome.errors[name] = err
+                for s_index, solution in solutions:  # restore, whatever the candidate rebound
+                    client.execute_cell(nbformat.v4.new_code_cell(solution.source), s_index)
+                outcomes.append(outcome)
+        log(f"{assignment}/{path.name}: {len(mine)} candidates in {time.monotonic() - started:.0f} s")
+    return outcomes
+
+
+def _error(cell):
+    """The last line of the cell's error, or '' when it ran cleanly."""
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "error":
+            return f"{output.get('ename')}: {output.get('evalue', '')}"[:200]
+    return ""
+
+
+def report(outcomes):
+    """Per (assignment, solution cell): mutants caught / total, collateral, variants accepted / total."""
+    rows = {}
+    for o in outcomes:
+        c = o.candidate
+        row = rows.setdefault((c.assignment, c.cell), [0, 0, 0, 0, 0])
+        if c.kind == "mutant":
+            row[0] += o.ok
+            row[1] += 1
+            row[2] += bool(o.collateral)
+        else:
+            row[3] += o.ok
+            row[4] += 1
+    lines = [f"{'assignment':<18} {'function':<28} {'mutants caught':>15} {'with collateral':>16} {'variants accepted':>18}"]
+    totals = [0, 0, 0, 0, 0]
+    for (assignment, cell), row in sorted(rows.items()):
+        totals = [a + b for a, b in zip(totals, row)]
+        lines.append(f"{assignment:<18} {cell:<28} {row[0]:>7}/{row[1]:<7} {row[2]:>16} {row[3]:>9}/{row[4]:<8}")
+    lines.append(f"{'TOTAL':<18} {'':<28} {totals[0]:>7}/{totals[1]:<7} {totals[2]:>16} {totals[3]:>9}/{totals[4]:<8}")
+    return "\n".join(lines)
+
+
+def failures(outcomes):
+    """Sentences for every mutant not caught and every variant rejected."""
+    out = []
+    for o in outcomes:
+        c = o.candidate
+        if not o.ok and c.kind == "mutant":
+            out.append(f"mutant {c.assignment}/{c.cell}/{c.name} passes {sorted(set(c.loses) - set(o.failed))}")
+        elif not o.ok:
+            out.append(f"variant {c.assignment}/{c.cell}/{c.name} fails " +
+                       "; ".join(f"{t} ({o.errors[t]})" for t in o.failed))
+    return out
