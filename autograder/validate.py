@@ -1,8 +1,9 @@
 """Stage 2: prove the assignments grade correctly, through the real grading pipeline.
 
-For every assignment, three sample students are graded (see :mod:`autograder.samples`):
-the reference solution must earn every point of every test cell, the untouched release must
-earn none, and the buggy sample must lose exactly the test cells its bugs name — no more.
+For every assignment, sample students are graded (see :mod:`autograder.samples`): the
+reference solution and the correct-variant sample must earn every point of every test cell,
+the untouched release none, and the buggy sample must lose exactly the test cells its bugs
+name — no more.
 """
 import tempfile
 from pathlib import Path
@@ -22,7 +23,7 @@ def validate(course: Course, assignments=None, *, out_dir=None, jobs=1, log=prin
         submissions = out_dir / "submissions"
         for assignment in assignments:
             for kind in samples.KINDS:
-                if kind == "buggy" and not samples.bugs(course, assignment):
+                if kind in ("buggy", "variant") and not samples.replacements_for(course, assignment, kind):
                     continue
                 samples.write_submission(course, assignment, kind, submissions / kind / assignment)
         results = grade(course, submissions, out_dir, assignments=assignments,
@@ -43,8 +44,8 @@ def check_result(result, bugs):
     for notebook, cells in result.max_scores.items():
         for cell, max_score in cells.items():
             score = result.scores.get(notebook, {}).get(cell) or 0.0
-            if result.student == "reference" and score != max_score:
-                problems.append(f"{where}: reference solution scores {score:g}/{max_score:g} on {cell}")
+            if result.student in ("reference", "variant") and score != max_score:
+                problems.append(f"{where}: {result.student} solution scores {score:g}/{max_score:g} on {cell}")
             elif result.student == "untouched" and score != 0:
                 problems.append(f"{where}: untouched release scores {score:g}/{max_score:g} on {cell}")
             elif result.student == "buggy":

@@ -3,7 +3,9 @@
 - ``reference``: the release with every solution cell filled in from the source;
 - ``untouched``: the release as a student receives it;
 - ``buggy``: the reference with the cells of ``autograder/samples/<assignment>.py``'s ``BUGS``
-  replaced by realistic mistakes (each names the test cells it must fail).
+  replaced by realistic mistakes (each names the test cells it must fail);
+- ``variant``: the reference with, for each solution cell that has ``VARIANTS`` (see
+  :mod:`autograder.corpus`), its first other correct implementation: full marks expected.
 """
 import runpy
 from pathlib import Path
@@ -12,7 +14,7 @@ import nbformat
 
 from ..notebook import nbgrader_meta
 
-KINDS = ("reference", "untouched", "buggy")
+KINDS = ("reference", "untouched", "buggy", "variant")
 
 
 def bugs(course, assignment):
@@ -23,16 +25,35 @@ def bugs(course, assignment):
     return dict(runpy.run_path(str(path)).get("BUGS", {}))
 
 
+def variants(course, assignment):
+    """``{solution cell: source}``: the first correct variant of each cell that has one."""
+    path = course.root / "autograder" / "samples" / f"{assignment}.py"
+    if not path.exists():
+        return {}
+    table = runpy.run_path(str(path)).get("VARIANTS", {})
+    first = {cell: next(iter(entries.values()), None) for cell, entries in table.items()}
+    return {cell: (v if isinstance(v, str) else v["source"]) for cell, v in first.items() if v}
+
+
+def replacements_for(course, assignment, kind):
+    """The solution cells a sample kind replaces: ``{grade_id: source}``."""
+    if kind == "buggy":
+        return {cell: bug["source"] for cell, bug in bugs(course, assignment).items()}
+    if kind == "variant":
+        return variants(course, assignment)
+    return {}
+
+
 def write_submission(course, assignment, kind, dest: Path, replacements=None):
     """Write the ``kind`` sample of ``assignment`` into folder ``dest``.
 
-    ``replacements`` ({solution grade_id: source}) overrides solution cells; with kind
-    ``buggy`` it defaults to the assignment's ``BUGS``."""
+    ``replacements`` ({solution grade_id: source}) overrides solution cells; by default the
+    kind's own (see :func:`replacements_for`)."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
-    if kind == "buggy" and replacements is None:
-        replacements = {cell: bug["source"] for cell, bug in bugs(course, assignment).items()}
-    replacements = dict(replacements or {})
+    if replacements is None:
+        replacements = replacements_for(course, assignment, kind)
+    replacements = dict(replacements)
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     for source_path in course.notebooks(assignment):

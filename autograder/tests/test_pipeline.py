@@ -50,7 +50,8 @@ def test_validate_grades_the_three_samples_as_expected(toy_course):
     scores = {r.student: r.scores["toy"] for r in results}
     assert scores == {"reference": {"test_double": 1.0, "test_square": 2.0},
                       "untouched": {"test_double": 0.0, "test_square": 0.0},
-                      "buggy": {"test_double": 1.0, "test_square": 0.0}}
+                      "buggy": {"test_double": 1.0, "test_square": 0.0},
+                      "variant": {"test_double": 1.0, "test_square": 2.0}}
 
 
 def _write(folder, nb):
