@@ -70,7 +70,6 @@ def tool_env(extra=None):
     bin_dir = str(Path(sys.executable).parent)
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    env.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
     env.setdefault("MPLBACKEND", "Agg")
     env.update(extra or {})
