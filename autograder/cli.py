@@ -33,6 +33,8 @@ def main(argv=None):
     p = sub.add_parser("mutation-report", help="run the mutant and correct-variant corpora through the test "
                                                "cells; exit 1 unless every mutant is caught and every variant accepted")
     p.add_argument("assignments", nargs="*")
+    p.add_argument("--all-tests", action="store_true",
+                   help="run every test cell for every candidate (slower; shows collateral failures)")
 
     p = sub.add_parser("check", help="student self-check: run a notebook's visible tests, exit 1 on failure")
     p.add_argument("notebooks", nargs="+", type=Path)
@@ -71,7 +73,8 @@ def _run(args, course):
         from .corpus import failures, load_corpus, report, run_corpus
         outcomes = []
         for assignment in course.check_assignments(args.assignments):
-            outcomes += run_corpus(course, assignment, load_corpus(course, assignment))
+            outcomes += run_corpus(course, assignment, load_corpus(course, assignment),
+                                   all_tests=args.all_tests)
         print(report(outcomes))
         problems = failures(outcomes)
         if problems:

@@ -11,8 +11,9 @@ For each assignment, ``autograder/samples/<assignment>.py`` may define
 
 One kernel runs the source notebook (solutions and hidden tests, as under ``nbgrader
 autograde``: guard installed at start-up, ``NBGRADER_EXECUTION=autograde``).  Then, for each
-candidate, the candidate replaces its solution cell, every test cell runs again, and the
-reference solution cells run again to restore the kernel.  The buggy and variant samples of
+candidate, the candidate replaces its solution cell, its own test cells run again (every test
+cell with ``all_tests``, to see collateral damage), and the reference solution cells run again
+to restore the kernel.  The buggy and variant samples of
 :mod:`autograder.validate` send a sample of the corpus through full ``nbgrader autograde``.
 """
 import os
@@ -79,8 +80,11 @@ def load_corpus(course: Course, assignment):
     return found
 
 
-def run_corpus(course: Course, assignment, candidates, *, timeout=300, log=print):
-    """Run ``candidates`` against the source notebook's test cells; return their outcomes."""
+def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeout=300, log=print):
+    """Run ``candidates`` against the source notebook's test cells; return their outcomes.
+
+    A candidate meets its own test cells (``loses``, or ``test_<cell>``); with ``all_tests``
+    every test cell, so that :attr:`Outcome.collateral` is meaningful."""
     notebooks = course.notebooks(assignment)
     outcomes = []
     for path in notebooks:
@@ -108,7 +112,10 @@ def run_corpus(course: Course, assignment, candidates, *, timeout=300, log=print
                 trial = nbformat.v4.new_code_cell(candidate.source)
                 client.execute_cell(trial, index)
                 outcome = Outcome(candidate)
+                own = set(candidate.loses) or {f"test_{candidate.cell}"}
                 for t_index, test in tests:
+                    if not all_tests and nbgrader_meta(test)["grade_id"] not in own:
+                        continue
                     run = nbformat.v4.new_code_cell(test.source)
                     client.execute_cell(run, t_index)
                     err = _error(run)
@@ -132,7 +139,8 @@ def _error(cell):
 
 
 def report(outcomes):
-    """Per (assignment, solution cell): mutants caught / total, collateral, variants accepted / total."""
+    """Per (assignment, solution cell): mutants caught / total, collateral (only measured
+    with ``all_tests``), variants accepted / total."""
     rows = {}
     for o in outcomes:
         c = o.candidate

@@ -86,7 +86,7 @@ def merge(course_db: Path, result):
         gb.db.commit()
 
 
-GRADE_COLUMNS = ["student", "assignment", "score", "max_score", "status", "reason"]
+GRADE_COLUMNS = ["student", "assignment", "score", "max_score", "status", "reason", "notes"]
 
 
 def write_grades_csv(results, path: Path):
@@ -97,7 +97,8 @@ def write_grades_csv(results, path: Path):
         writer = csv.writer(f)
         writer.writerow(GRADE_COLUMNS)
         for r in results:
-            writer.writerow([r.student, r.assignment, _fmt(r.score), _fmt(r.max_score), r.status, r.reason])
+            writer.writerow([r.student, r.assignment, _fmt(r.score), _fmt(r.max_score), r.status, r.reason,
+                             "; ".join(r.notes)])
 
 
 def write_tests_csv(results, path: Path):

@@ -39,6 +39,7 @@ class SubmissionResult:
     scores: dict = field(default_factory=dict)        # {notebook: {test cell: points}}
     max_scores: dict = field(default_factory=dict)    # {notebook: {test cell: max points}}
     notebook_reasons: dict = field(default_factory=dict)  # {notebook: reason}
+    notes: list = field(default_factory=list)             # oddities that cost nothing
     seconds: float = 0.0                 # the whole workspace: set-up, autograde, feedback
     autograde_seconds: float = 0.0       # ``nbgrader autograde`` alone
     log: str = ""
@@ -127,8 +128,28 @@ def _prepare(course, template_db, submission_dir, student, assignment, workdir, 
             # nbgrader would abort the whole assignment on it: grade the rest, this one is 0
             (target / f"{name}.ipynb").unlink()
             result.notebook_reasons[name] = f"{name}.ipynb {problem}"
+        else:
+            result.notes += _drop_duplicate_ids(target / f"{name}.ipynb")
     if result.notebook_reasons and not (expected & {p.stem for p in target.glob("*.ipynb")}):
         _fail(result, "; ".join(result.notebook_reasons.values()))
+
+
+def _drop_duplicate_ids(path):
+    """Keep only the last cell of each nbgrader grade_id (what nbgrader's DeduplicateIds
+    means to do, but its half-emptied metadata crashes autograde); return notes."""
+    nb = nbformat.read(path, as_version=4)
+    seen, notes = set(), []
+    for cell in reversed(nb.cells):
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if grade_id is None:
+            continue
+        if grade_id in seen:
+            del cell.metadata["nbgrader"]
+            notes.append(f"{path.stem}.ipynb: cell {grade_id} appears twice; only the last copy counts")
+        seen.add(grade_id)
+    if notes:
+        nbformat.write(nb, path)
+    return notes
 
 
 def _unreadable(path):

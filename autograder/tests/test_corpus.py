@@ -21,7 +21,7 @@ def test_runner_reports_a_missed_mutant_a_rejected_variant_and_collateral(toy_co
         Candidate(ASSIGNMENT, "double", "breaks_square_too",
                   "def double(x):\n    return 3 * x\nsquare = None", "mutant", ("test_double",)),
     ]
-    outcomes = run_corpus(toy_course, ASSIGNMENT, candidates, log=lambda *_: None)
+    outcomes = run_corpus(toy_course, ASSIGNMENT, candidates, all_tests=True, log=lambda *_: None)
     problems = failures(outcomes)
     assert any("mutant toy/square/actually_correct passes ['test_square']" in p for p in problems)
     assert any(p.startswith("variant toy/square/actually_wrong fails test_square") for p in problems)

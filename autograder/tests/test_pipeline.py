@@ -119,6 +119,21 @@ def graded_class(toy_course, tmp_path_factory):
         "builtins.AssertionError = type('Quiet', (Exception,), {})")
     _write(subs / "tamper" / ASSIGNMENT, nb)
 
+    nb = ref("duplicated_test")
+    test = _cell(nb, "test_square")
+    nb.cells.insert(nb.cells.index(test), nbformat.from_dict(json.loads(json.dumps(test))))
+    _cell(nb, "square").source = BUGGY_SQUARE
+    _write(subs / "duplicated_test" / ASSIGNMENT, nb)
+
+    for name, tamper in TAMPERING.items():
+        nb = ref(name)
+        _cell(nb, "square").source = BUGGY_SQUARE + "\n" + tamper
+        _write(subs / name / ASSIGNMENT, nb)
+
+    nb = ref("tamper_isinstance")  # breaks the kernel's own machinery: may sink the whole notebook
+    _cell(nb, "square").source = BUGGY_SQUARE + "\nimport builtins\nbuiltins.isinstance = lambda *a: True"
+    _write(subs / "tamper_isinstance" / ASSIGNMENT, nb)
+
     nb = ref("endless")
     _cell(nb, "square").source = "def square(x):\n    while True:\n        pass"
     _write(subs / "endless" / ASSIGNMENT, nb)
@@ -146,6 +161,16 @@ def _tree_digest(folder):
     return h.hexdigest()
 
 
+#: Ways a student with a wrong ``square`` might try to pass its test anyway: all must fail.
+TAMPERING = {
+    "tamper_testing": "import numpy as np\nnp.testing.assert_allclose = lambda *a, **k: None",
+    "tamper_abs": "import builtins\nbuiltins.abs = lambda x: 0",
+    "tamper_helper": "import coursekit.checks as c\nc.check = lambda *a, **k: None\nc.fail = lambda *a: None\n"
+                     "import sys\nsys.modules['coursekit.checks'] = type(sys)('fake')",
+    "tamper_redefine": "class checks:\n    @staticmethod\n    def assert_close(*a, **k):\n        pass\n"
+                       "np = None",
+}
+
 EXPECTED = {  # student: (test_double, test_square, reason fragment or None)
     "good": (1, 2, None),
     "invalid_json": (0, 0, "not valid notebook JSON"),
@@ -158,8 +183,21 @@ EXPECTED = {  # student: (test_double, test_square, reason fragment or None)
     "stderr": (1, 2, None),
     "tamper": (1, 0, None),
     "endless": (1, 0, None),
+    "duplicated_test": (1, 0, None),
+    **{name: (1, 0, None) for name in TAMPERING},
     "kills_kernel": (0, 0, "could not autograde"),
 }
+
+
+def test_breaking_the_kernel_earns_nothing(graded_class):
+    result = graded_class["results"]["tamper_isinstance"]
+    assert result.scores["toy"]["test_square"] == 0
+    assert result.status == "graded" or "could not autograde" in result.reason
+
+
+def test_a_duplicated_cell_is_noted(graded_class):
+    assert graded_class["results"]["duplicated_test"].notes == [
+        "toy.ipynb: cell test_square appears twice; only the last copy counts"]
 
 
 @pytest.mark.parametrize("student", sorted(EXPECTED))
@@ -186,19 +224,20 @@ def test_gradebook_and_csv_hold_every_result(graded_class):
     out = graded_class["out"]
     with Gradebook(db_url(out / "gradebook.db")) as gb:
         totals = {s.student.id: s.score for s in gb.assignment_submissions(ASSIGNMENT)}
-    assert totals == {s: float(d + q) for s, (d, q, _) in EXPECTED.items()}
+    assert {s: t for s, t in totals.items() if s in EXPECTED} == {s: float(d + q) for s, (d, q, _) in EXPECTED.items()}
     with open(out / "grades.csv") as f:
         rows = {r["student"]: r for r in csv.DictReader(f)}
-    assert set(rows) == set(EXPECTED)
+    assert set(rows) == set(EXPECTED) | {"tamper_isinstance"}
+    assert "appears twice" in rows["duplicated_test"]["notes"]
     assert rows["invalid_json"]["status"] == "failed" and "JSON" in rows["invalid_json"]["reason"]
     assert rows["good"]["score"] == "3" and rows["good"]["max_score"] == "3"
     with open(out / "grades_by_test.csv") as f:
-        assert len(list(csv.DictReader(f))) == 2 * len(EXPECTED)
+        assert len(list(csv.DictReader(f))) == 2 * len(rows)
 
 
 def test_feedback_exists_for_everyone_and_hides_test_code(graded_class):
     out = graded_class["out"]
-    for student in EXPECTED:
+    for student in [*EXPECTED, "tamper_isinstance"]:
         page = out / "feedback" / student / ASSIGNMENT / "toy.html"
         assert page.exists(), student
         html = page.read_text()
