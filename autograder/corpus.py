@@ -94,7 +94,9 @@ def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeo
         if not mine:
             continue
         tests = [(i, c) for i, c in enumerate(nb.cells) if is_test(c)]
-        solutions = [(i, c) for i, c in enumerate(nb.cells) if is_solution(c) and c.cell_type == "code"]
+        # one cell that re-runs every reference solution: restores whatever a candidate rebound
+        restore = nbformat.v4.new_code_cell("\n\n".join(
+            c.source for c in nb.cells if is_solution(c) and c.cell_type == "code"))
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
                                 extra_arguments=list(GUARD_ARGS),
                                 resources={"metadata": {"path": str(path.parent)}})
@@ -123,8 +125,10 @@ def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeo
                         name = nbgrader_meta(test)["grade_id"]
                         outcome.failed.append(name)
                         outcome.errors[name] = err
-                for s_index, solution in solutions:  # restore, whatever the candidate rebound
-                    client.execute_cell(nbformat.v4.new_code_cell(solution.source), s_index)
+                client.execute_cell(restore, index)
+                if _error(restore):
+                    raise RuntimeError(f"{assignment}: restoring the reference after {candidate.name} failed")
+                restore.outputs = []
                 outcomes.append(outcome)
         log(f"{assignment}/{path.name}: {len(mine)} candidates in {time.monotonic() - started:.0f} s")
     return outcomes

@@ -362,6 +362,9 @@ MUTANTS = {
         "test_accuracy_on_training_set": _edit(_MODEL, "test_accuracy = sess.run(accuracy, feed_dict={X: X_test, Y: Y_test})",
                                                "test_accuracy = sess.run(accuracy, feed_dict={X: X_train, Y: Y_train})"),
         "placeholders_64x64": _edit(_MODEL, "create_placeholders(n_H0, n_W0, n_C0, n_y)", "create_placeholders(64, 64, 3, 6)"),
+        # the cost fetched, the optimizer never run: nothing is learned
+        "cost_fetched_without_step": _edit(_MODEL, _STEP,
+                                           "minibatch_cost = sess.run(cost, feed_dict={X: minibatch_X, Y: minibatch_Y})"),
     },
 }
 
@@ -468,5 +471,8 @@ VARIANTS = {
     gradients = adam.compute_gradients(cost)
     optimizer = adam.apply_gradients(gradients)''', _STEP, '''feed = {X: minibatch_X, Y: minibatch_Y}
                 minibatch_cost, _ = sess.run((cost, optimizer), feed)'''),
+        # Tensor.eval and Operation.run: the cost before the step, then the step
+        "eval_then_run": _edit(_MODEL, _STEP, '''minibatch_cost = cost.eval(feed_dict={X: minibatch_X, Y: minibatch_Y}, session=sess)
+                optimizer.run(feed_dict={X: minibatch_X, Y: minibatch_Y}, session=sess)'''),
     },
 }
