@@ -1,6 +1,7 @@
-"""Buggy sample submission for a3_resnet (see docs/authoring.md): three mistakes students really
-make, one per function. Every other function is the reference solution, so every other test cell
-must keep full marks (test_ResNet50 builds ResNet50 with trusted blocks, so the two block bugs
+"""Buggy sample submission for a3_resnet (see docs/authoring.md): two mistakes students really
+make, in identity_block and ResNet50; convolutional_block is left correct so that the sample
+earns partial credit. Every other function is the reference solution, so every other test cell
+must keep full marks (test_ResNet50 builds ResNet50 with trusted blocks, so the block bug
 cannot reach it)."""
 
 BUGS = {
@@ -43,52 +44,6 @@ BUGS = {
     return X
 ''',
         "loses": ["test_identity_block"],
-    },
-    # The shortcut convolution keeps stride 1: fine for s=1 (the example cell), but for s=2 the
-    # shortcut keeps the full height and width and cannot be added to the main path.
-    "convolutional_block": {
-        "source": '''def convolutional_block(X, f, filters, stage, block, s=2):
-    """
-    Residual block whose shortcut is a 1x1 convolution (for a change of depth or of size).
-    """
-    conv_name_base = "res" + str(stage) + block + "_branch"
-    bn_name_base = "bn" + str(stage) + block + "_branch"
-    F1, F2, F3 = filters
-
-    X_shortcut = X
-
-    X = Conv2D(F1, kernel_size=(1, 1), strides=(s, s), padding="valid", name=conv_name_base + "2a",
-               kernel_initializer=glorot_uniform(seed=0))(X)
-    X = BatchNormalization(axis=3, name=bn_name_base + "2a")(X)
-    X = Activation("relu")(X)
-
-    ### START CODE HERE ###
-    X = Conv2D(F2, kernel_size=(f, f), strides=(1, 1), padding="same", name=conv_name_base + "2b",
-               kernel_initializer=glorot_uniform(seed=0))(X)
-    X = BatchNormalization(axis=3, name=bn_name_base + "2b")(X)
-    X = Activation("relu")(X)
-    ### END CODE HERE ###
-
-    ### START CODE HERE ###
-    X = Conv2D(F3, kernel_size=(1, 1), strides=(1, 1), padding="valid", name=conv_name_base + "2c",
-               kernel_initializer=glorot_uniform(seed=0))(X)
-    X = BatchNormalization(axis=3, name=bn_name_base + "2c")(X)
-    ### END CODE HERE ###
-
-    ### START CODE HERE ###
-    X_shortcut = Conv2D(F3, kernel_size=(1, 1), strides=(1, 1), padding="valid", name=conv_name_base + "1",
-                        kernel_initializer=glorot_uniform(seed=0))(X_shortcut)
-    X_shortcut = BatchNormalization(axis=3, name=bn_name_base + "1")(X_shortcut)
-    ### END CODE HERE ###
-
-    ### START CODE HERE ###
-    X = Add()([X, X_shortcut])
-    X = Activation("relu")(X)
-    ### END CODE HERE ###
-
-    return X
-''',
-        "loses": ["test_convolutional_block"],
     },
     # A global average pool in place of AveragePooling2D((2, 2)) + Flatten: the same numbers for a
     # 64x64 input (stage 5 is 2x2 there), other ones as soon as stage 5 is larger than 2x2.
