@@ -1,6 +1,6 @@
 """Time Assignment 3 (a3_resnet, ResNet50 on SIGNS) against its budgets.
 
-    python benchmarks/a3_resnet.py [--skip-student] [--skip-autograde] [--skip-grade]
+    python benchmarks/a3_resnet.py [--skip-student] [--skip-autograde] [--skip-grade] [--save DIR]
 
 (a) student: the source notebook run top to bottom as a student runs it (no NBGRADER_EXECUTION):
     ResNet50 trained on SIGNS with the notebook's settings, then evaluated on the test set.
@@ -139,11 +139,18 @@ def grade_reference():
     return seconds, results[0]
 
 
+def _save(nb, folder, mode):
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, Path(folder) / f"{ASSIGNMENT}_{mode}.ipynb")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--skip-student", action="store_true", help="skip (a), the training run")
     parser.add_argument("--skip-autograde", action="store_true", help="skip (b)")
     parser.add_argument("--skip-grade", action="store_true", help="skip (c), the nbgrader pipeline")
+    parser.add_argument("--save", metavar="DIR", help="also write the executed notebooks of (a) and (b) there")
     args = parser.parse_args(argv)
     print(f"{ASSIGNMENT}: {os.cpu_count()} CPU(s), load average {os.getloadavg()[0]:.2f}", flush=True)
     failed = False
@@ -151,6 +158,7 @@ def main(argv=None):
     if not args.skip_student:
         cpu, load = children_cpu(), os.getloadavg()[0]
         seconds, nb = execute("student")
+        _save(nb, args.save, "student")
         report("(a) student run-all (training included)", seconds, BUDGET_STUDENT_S, children_cpu() - cpu, load)
         figures = training_figures(nb)
         for key, value in figures.items():
@@ -166,6 +174,7 @@ def main(argv=None):
     if not args.skip_autograde:
         cpu, load = children_cpu(), os.getloadavg()[0]
         seconds, nb = execute("autograde")
+        _save(nb, args.save, "autograde")
         report("(b) autograde-mode execution", seconds, BUDGET_AUTOGRADE_S, children_cpu() - cpu, load)
         for problem in problems_in(nb):
             print("    PROBLEM:", problem)
