@@ -35,6 +35,7 @@ def main(argv=None):
     p.add_argument("assignments", nargs="*")
     p.add_argument("--all-tests", action="store_true",
                    help="run every test cell for every candidate (slower; shows collateral failures)")
+    p.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
 
     p = sub.add_parser("check", help="student self-check: run a notebook's visible tests, exit 1 on failure")
     p.add_argument("notebooks", nargs="+", type=Path)
@@ -75,7 +76,7 @@ def _run(args, course):
         for assignment in course.check_assignments(args.assignments):
             outcomes += run_corpus(course, assignment, load_corpus(course, assignment),
                                    all_tests=args.all_tests)
-        print(report(outcomes))
+        print(report(outcomes, markdown=args.markdown))
         problems = failures(outcomes)
         if problems:
             raise CourseError("the grader is wrong on:\n  " + "\n  ".join(problems))

@@ -48,6 +48,7 @@ class Outcome:
     candidate: Candidate
     failed: list = field(default_factory=list)   # test cells that failed (error output)
     errors: dict = field(default_factory=dict)   # test cell -> last error line
+    all_tests: bool = False                      # every test cell ran, not only its own
 
     @property
     def ok(self):
@@ -59,7 +60,7 @@ class Outcome:
     @property
     def collateral(self):
         """Test cells a mutant failed beyond the ones it names (grading one function
-        should not cost another function's points)."""
+        should not cost another function's points); measured only with ``all_tests``."""
         return sorted(set(self.failed) - set(self.candidate.loses)) if self.candidate.kind == "mutant" else []
 
 
@@ -113,7 +114,7 @@ def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeo
                 index, _ = cells[candidate.cell]
                 trial = nbformat.v4.new_code_cell(candidate.source)
                 client.execute_cell(trial, index)
-                outcome = Outcome(candidate)
+                outcome = Outcome(candidate, all_tests=all_tests)
                 own = set(candidate.loses) or {f"test_{candidate.cell}"}
                 for t_index, test in tests:
                     if not all_tests and nbgrader_meta(test)["grade_id"] not in own:
@@ -142,9 +143,9 @@ def _error(cell):
     return ""
 
 
-def report(outcomes):
-    """Per (assignment, solution cell): mutants caught / total, collateral (only measured
-    with ``all_tests``), variants accepted / total."""
+def report(outcomes, markdown=False):
+    """Per (assignment, solution cell): mutants caught / total, collateral ("-" unless
+    measured, with ``all_tests``), variants accepted / total.  Text, or Markdown for the README."""
     rows = {}
     for o in outcomes:
         c = o.candidate
@@ -156,12 +157,21 @@ def report(outcomes):
         else:
             row[3] += o.ok
             row[4] += 1
-    lines = [f"{'assignment':<18} {'function':<28} {'mutants caught':>15} {'with collateral':>16} {'variants accepted':>18}"]
-    totals = [0, 0, 0, 0, 0]
-    for (assignment, cell), row in sorted(rows.items()):
-        totals = [a + b for a, b in zip(totals, row)]
-        lines.append(f"{assignment:<18} {cell:<28} {row[0]:>7}/{row[1]:<7} {row[2]:>16} {row[3]:>9}/{row[4]:<8}")
-    lines.append(f"{'TOTAL':<18} {'':<28} {totals[0]:>7}/{totals[1]:<7} {totals[2]:>16} {totals[3]:>9}/{totals[4]:<8}")
+    totals = [sum(column) for column in zip(*rows.values())] if rows else [0] * 5
+    body = sorted(rows.items()) + [(("TOTAL", ""), totals)]
+    if not all(o.all_tests for o in outcomes):
+        body = [(key, r[:2] + ["-"] + r[3:]) for key, r in body]
+    if markdown:
+        lines = ["| assignment | function | mutants caught | with collateral | variants accepted |",
+                 "| --- | --- | ---: | ---: | ---: |"]
+        for (assignment, cell), r in body:
+            lines.append(f"| {assignment} | {'`' + cell + '`' if cell else ''} | {r[0]}/{r[1]} | {r[2]} | {r[3]}/{r[4]} |")
+        return "\n".join(lines)
+    a = max(len("assignment"), *(len(k[0]) for k, _ in body))
+    f = max(len("function"), *(len(k[1]) for k, _ in body))
+    lines = [f"{'assignment':<{a}}  {'function':<{f}}  mutants caught  with collateral  variants accepted"]
+    for (assignment, cell), r in body:
+        lines.append(f"{assignment:<{a}}  {cell:<{f}}  {f'{r[0]}/{r[1]}':>14}  {r[2]:>15}  {f'{r[3]}/{r[4]}':>17}")
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ def test_toy_corpus_is_fully_caught_and_accepted(toy_course):
     outcomes = run_corpus(toy_course, ASSIGNMENT, corpus, log=lambda *_: None)
     assert failures(outcomes) == []
     assert "3/3" in report(outcomes).splitlines()[-1]
+    assert report(outcomes, markdown=True).splitlines()[-1] == "| TOTAL |  | 3/3 | - | 2/2 |"
 
 
 def test_runner_reports_a_missed_mutant_a_rejected_variant_and_collateral(toy_course):
@@ -32,10 +33,21 @@ COURSE = Course()
 
 
 @pytest.mark.parametrize("assignment", COURSE.assignments())
-def test_shipped_corpus_is_fully_caught_and_accepted(assignment):
+def test_shipped_corpus_is_fully_caught_and_accepted(assignment, capsys):
     corpus = load_corpus(COURSE, assignment)
     if not corpus:
         pytest.skip(f"{assignment} ships no mutant/variant corpus yet")
-    outcomes = run_corpus(COURSE, assignment, corpus, log=print)
-    print(report(outcomes))
+    # every test cell for every candidate: the README promises one bug costs one function's points
+    outcomes = run_corpus(COURSE, assignment, corpus, all_tests=True, log=lambda *_: None)
+    with capsys.disabled():   # the mutation report belongs in the CI log, pass or fail
+        print("\n" + report(outcomes))
     assert failures(outcomes) == []
+    assert {f"{o.candidate.cell}/{o.candidate.name}": o.collateral for o in outcomes if o.collateral} == {}
+
+
+def test_report_command_prints_the_markdown_table(toy_course, capsys):
+    from autograder.cli import main
+    assert main(["--course", str(toy_course.root), "mutation-report", "--all-tests", "--markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "| toy | `square` | 2/2 | 0 | 2/2 |" in out     # collateral measured: 0
+    assert out.rstrip().endswith("| TOTAL |  | 3/3 | 0 | 2/2 |")
