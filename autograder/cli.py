@@ -28,6 +28,8 @@ def main(argv=None):
     p.add_argument("--assignment", action="append", dest="assignments", help="only this assignment (repeatable)")
     p.add_argument("--jobs", type=int, default=1, help="submissions graded at once")
     p.add_argument("--timeout", type=int, default=900, help="seconds allowed per submission")
+    p.add_argument("--memory-mb", type=int, default=None,
+                   help="data memory each grading kernel may use, MiB (default 6144; 0: no cap)")
     p.add_argument("--keep-workspaces", action="store_true", help="keep each submission's workspace for debugging")
 
     p = sub.add_parser("mutation-report", help="run the mutant and correct-variant corpora through the test "
@@ -68,8 +70,10 @@ def _run(args, course):
         print("validation passed")
     elif args.command == "grade":
         from .grade import grade
+        from .workspace import MEMORY_MB
         grade(course, args.submissions, args.out, assignments=args.assignments, db_path=args.db,
-              jobs=args.jobs, keep_workspaces=args.keep_workspaces, timeout=args.timeout)
+              jobs=args.jobs, keep_workspaces=args.keep_workspaces, timeout=args.timeout,
+              memory_mb=MEMORY_MB if args.memory_mb is None else args.memory_mb)
     elif args.command == "mutation-report":
         from .corpus import failures, load_corpus, report, run_corpus
         outcomes = []

@@ -76,12 +76,12 @@ def tool_env(extra=None):
     return env
 
 
-def run_nbgrader(args, cwd, *, timeout=None, env=None, steps=None):
+def run_nbgrader(args, cwd, *, timeout=None, env=None, steps=None, memory_mb=0):
     """Run ``nbgrader ARGS`` in ``cwd``; return the CompletedProcess (output captured as text).
 
     With ``steps`` (a list of argument lists) instead of ``args``, run several nbgrader
     commands in one process (see :mod:`autograder.run_nbgrader_steps`), stopping at the first
-    that fails.
+    that fails; ``memory_mb`` then caps the data memory of nbgrader and of each kernel.
 
     The command runs in its own process group so that on timeout its kernels die with it;
     then ``subprocess.TimeoutExpired`` is raised.  nbgrader's exit code is not trusted alone
@@ -90,7 +90,8 @@ def run_nbgrader(args, cwd, *, timeout=None, env=None, steps=None):
     if steps is None:
         cmd = [sys.executable, "-m", "nbgrader", *args]
     else:
-        cmd = [sys.executable, "-m", "autograder.run_nbgrader_steps", *(shlex.join(s) for s in steps)]
+        cmd = [sys.executable, "-m", "autograder.run_nbgrader_steps", f"--memory-mb={int(memory_mb)}",
+               *(shlex.join(s) for s in steps)]
     proc = subprocess.Popen(cmd, cwd=str(cwd), env=env or tool_env(), start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:

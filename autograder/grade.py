@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .course import Course, CourseError
 from .gradebook import make_template, merge, write_grades_csv, write_tests_csv
-from .workspace import grade_submission
+from .workspace import MEMORY_MB, grade_submission
 
 _STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
@@ -37,11 +37,13 @@ def find_submissions(submissions_dir: Path, assignments):
 
 
 def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db_path=None,
-          jobs=1, keep_workspaces=False, timeout=900, cell_timeout=300, log=print):
+          jobs=1, keep_workspaces=False, timeout=900, cell_timeout=300, memory_mb=MEMORY_MB,
+          log=print):
     """Grade all submissions; return the list of :class:`SubmissionResult` (sorted).
 
     ``db_path`` is the gradebook to merge into (default: the course gradebook); a missing one
-    is created from the course gradebook's assignments.  ``jobs`` workspaces run at once."""
+    is created from the course gradebook's assignments.  ``jobs`` workspaces run at once;
+    timeouts and ``memory_mb`` apply to each (see :func:`grade_submission`)."""
     submissions_dir = Path(submissions_dir)
     if not submissions_dir.is_dir():
         raise CourseError(f"no submissions folder {submissions_dir}")
@@ -67,7 +69,7 @@ def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db
         student, assignment, folder = item
         return grade_submission(course, template, folder, student, assignment,
                                 work / f"{student}__{assignment}", timeout=timeout,
-                                cell_timeout=cell_timeout)
+                                cell_timeout=cell_timeout, memory_mb=memory_mb)
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = [pool.submit(run, item) for item in todo]

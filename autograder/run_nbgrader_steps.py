@@ -4,13 +4,27 @@
 Importing nbgrader costs seconds (nbconvert, jsonschema, SQLAlchemy); a workspace that runs
 autograde then generate_feedback pays it once.  Each step runs in the current folder with its
 ``nbgrader_config.py``; the exit status is the first failing step's, and later steps are skipped.
+
+A first argument ``--memory-mb=N`` caps the data memory (heap and private mappings,
+RLIMIT_DATA) of this process and of every kernel it starts at N MiB: a student's runaway
+allocation then raises MemoryError in its own cell instead of starving the machine.
 """
+import resource
 import shlex
 import sys
 import time
 
 
+def limit_memory(megabytes):
+    """Cap RLIMIT_DATA (soft and hard) for this process and its children; 0 means no cap."""
+    if megabytes > 0:
+        limit = megabytes * 2**20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
 def main(steps):
+    if steps and steps[0].startswith("--memory-mb="):
+        limit_memory(int(steps.pop(0).split("=", 1)[1]))
     from jupyter_core.application import NoStart
     from nbgrader.apps import NbGraderApp
 

@@ -28,6 +28,9 @@ from .gradebook import notebook_max_scores, read_scores
 
 #: Largest submission folder copied into a workspace (bytes); bigger ones are refused.
 MAX_SUBMISSION_BYTES = 50 * 2**20
+#: Data memory (MiB) a grading kernel may use.  The heaviest reference (A3's ResNet50) peaks at
+#: 1.4 GiB on 2 cores; TensorFlow's per-thread stacks grow with the core count, hence the margin.
+MEMORY_MB = 6144
 
 
 @dataclass
@@ -71,8 +74,12 @@ c.Execute.timeout = {cell_timeout}
 
 
 def grade_submission(course: Course, template_db: Path, submission_dir: Path, student: str,
-                     assignment: str, workdir: Path, *, timeout=900, cell_timeout=300):
+                     assignment: str, workdir: Path, *, timeout=900, cell_timeout=300,
+                     memory_mb=MEMORY_MB):
     """Autograde ``submission_dir`` (a folder of notebooks) as ``student``'s ``assignment``.
+
+    ``timeout`` bounds the whole grading (s), ``cell_timeout`` each cell (s), ``memory_mb`` the
+    data memory of the kernel (MiB, 0 = no cap).
 
     Returns a :class:`SubmissionResult`; the autograded notebooks and the feedback HTML are
     left in ``workdir/autograded`` and ``workdir/feedback``.
@@ -84,7 +91,7 @@ def grade_submission(course: Course, template_db: Path, submission_dir: Path, st
         _prepare(course, template_db, Path(submission_dir), student, assignment, Path(workdir),
                  cell_timeout, result)
         if result.status != "failed":
-            _autograde(Path(workdir), student, assignment, timeout, result)
+            _autograde(Path(workdir), student, assignment, timeout, memory_mb, result)
     finally:
         result.seconds = round(time.monotonic() - started, 2)
         if result.status == "failed":
@@ -167,12 +174,12 @@ def _unreadable(path):
     return None
 
 
-def _autograde(workdir, student, assignment, timeout, result):
+def _autograde(workdir, student, assignment, timeout, memory_mb, result):
     """Run nbgrader autograde then generate_feedback in the workspace; read the scores."""
     steps = [[command, assignment, "--student", student, "--force"]
              for command in ("autograde", "generate_feedback")]
     try:
-        proc = run_nbgrader(None, workdir, steps=steps, timeout=timeout)
+        proc = run_nbgrader(None, workdir, steps=steps, timeout=timeout, memory_mb=memory_mb)
     except subprocess.TimeoutExpired:
         return _fail(result, f"grading took longer than {timeout} s (an endless loop?)")
     result.log = proc.stdout[-20000:]

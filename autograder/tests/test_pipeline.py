@@ -69,6 +69,7 @@ def _cell(nb, grade_id):
 
 
 BUGGY_SQUARE = "def square(x):\n    return x * abs(x)"
+MEMORY_CAP_MB = 1024   # the toy kernel needs about 300 MiB; a real course uses the default
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +139,10 @@ def graded_class(toy_course, tmp_path_factory):
     _cell(nb, "square").source = "def square(x):\n    while True:\n        pass"
     _write(subs / "endless" / ASSIGNMENT, nb)
 
+    nb = ref("memory_hog")   # 1.6 GB per call: over the class's cap below, so MemoryError
+    _cell(nb, "square").source = "def square(x):\n    scratch = np.ones(2 * 10**8)\n    return x * x"
+    _write(subs / "memory_hog" / ASSIGNMENT, nb)
+
     nb = ref("kills_kernel")
     _cell(nb, "square").source = "import os\nos._exit(1)"
     _write(subs / "kills_kernel" / ASSIGNMENT, nb)
@@ -147,7 +152,7 @@ def graded_class(toy_course, tmp_path_factory):
     before = _tree_digest(subs)
     logs = []
     results = grade(toy_course, subs, tmp_path / "out", db_path=tmp_path / "out" / "gradebook.db",
-                    jobs=2, cell_timeout=15, log=logs.append)
+                    jobs=2, cell_timeout=15, memory_mb=MEMORY_CAP_MB, log=logs.append)
     return {"results": {r.student: r for r in results}, "out": tmp_path / "out", "logs": logs,
             "subs": subs, "before": before}
 
@@ -183,6 +188,7 @@ EXPECTED = {  # student: (test_double, test_square, reason fragment or None)
     "stderr": (1, 2, None),
     "tamper": (1, 0, None),
     "endless": (1, 0, None),
+    "memory_hog": (1, 0, None),
     "duplicated_test": (1, 0, None),
     **{name: (1, 0, None) for name in TAMPERING},
     "kills_kernel": (0, 0, "could not autograde"),
@@ -193,6 +199,14 @@ def test_breaking_the_kernel_earns_nothing(graded_class):
     result = graded_class["results"]["tamper_isinstance"]
     assert result.scores["toy"]["test_square"] == 0
     assert result.status == "graded" or "could not autograde" in result.reason
+
+
+def test_a_memory_hog_fails_only_its_own_test(graded_class):
+    result = graded_class["results"]["memory_hog"]
+    autograded = graded_class["out"] / "autograded" / "memory_hog" / ASSIGNMENT / "toy.ipynb"
+    errors = [o for c in nbformat.read(autograded, as_version=4).cells for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert [e["ename"] for e in errors] == ["MemoryError"], result.log[-2000:]
 
 
 def test_a_duplicated_cell_is_noted(graded_class):
