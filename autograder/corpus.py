@@ -16,7 +16,6 @@ cell with ``all_tests``, to see collateral damage), and the reference solution c
 to restore the kernel.  The buggy and variant samples of
 :mod:`autograder.validate` send a sample of the corpus through full ``nbgrader autograde``.
 """
-import os
 import runpy
 import time
 from dataclasses import dataclass, field

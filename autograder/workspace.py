@@ -25,6 +25,7 @@ import nbformat
 
 from .course import Course, run_nbgrader
 from .gradebook import notebook_max_scores, read_scores
+from .notebook import nbgrader_meta
 
 #: Largest submission folder copied into a workspace (bytes); bigger ones are refused.
 MAX_SUBMISSION_BYTES = 50 * 2**20
@@ -147,7 +148,7 @@ def _drop_duplicate_ids(path):
     nb = nbformat.read(path, as_version=4)
     seen, notes = set(), []
     for cell in reversed(nb.cells):
-        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        grade_id = nbgrader_meta(cell).get("grade_id")
         if grade_id is None:
             continue
         if grade_id in seen:

@@ -6,6 +6,7 @@ Grading time through the real nbgrader pipeline is measured by ``autograde_time.
 """
 import argparse
 import os
+import re
 import resource
 import shutil
 import tempfile
@@ -15,17 +16,25 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from autograder.notebook import nbgrader_meta
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def grade_id(cell):
-    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+    return nbgrader_meta(cell).get("grade_id")
 
 
 def stdout_of(nb, cell_id):
     """Everything the cell with grade_id ``cell_id`` printed (stream outputs)."""
     return "".join(o.get("text", "") for c in nb.cells if grade_id(c) == cell_id
                    for o in c.get("outputs", []) if o.get("output_type") == "stream")
+
+
+def read_figures(text, patterns):
+    """``{name: float or None}``: the first group of each regular expression found in ``text``."""
+    found = {name: re.search(pattern, text) for name, pattern in patterns.items()}
+    return {name: float(m.group(1)) if m else None for name, m in found.items()}
 
 
 def execute(notebook: Path, mode, timeout):
@@ -56,7 +65,7 @@ def problems_in(nb):
     """Errors anywhere, and stderr in test cells (nbgrader would score those cells 0)."""
     found = []
     for cell in nb.cells:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
+        meta = nbgrader_meta(cell)
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 found.append(f"{meta.get('grade_id', 'cell')}: {out.get('ename')}: {out.get('evalue')}")

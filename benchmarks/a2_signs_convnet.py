@@ -9,10 +9,9 @@ Grading through nbgrader: ``autograde_time.py``.  The SIGNS files are found as t
 finds them (SIGNS_DATA_DIR, ./datasets, the repository's datasets folder).  Run it alone:
 the load average before and after each run is printed.
 """
-import re
 import sys
 
-from _notebook_bench import ROOT, run, stdout_of
+from _notebook_bench import ROOT, read_figures, run, stdout_of
 
 NOTEBOOK = ROOT / "assignments" / "a2_signs_convnet" / "signs_convnet.ipynb"
 MIN_TEST_ACCURACY = 0.80      # the data card's bar for a small ConvNet (datasets/README.md)
@@ -20,14 +19,10 @@ MIN_TEST_ACCURACY = 0.80      # the data card's bar for a small ConvNet (dataset
 
 def training_figures(nb):
     """Cost after epoch 0 and the accuracies printed by the training cell."""
-    text = stdout_of(nb, "train_signs")
-    figures = {}
-    for key, pattern in [("cost after epoch 0", r"Cost after epoch 0: ([0-9.]+)"),
-                         ("train accuracy", r"Train Accuracy: ([0-9.]+)"),
-                         ("test accuracy", r"Test Accuracy: ([0-9.]+)")]:
-        match = re.search(pattern, text)
-        figures[key] = float(match.group(1)) if match else None
-    return figures
+    return read_figures(stdout_of(nb, "train_signs"), {
+        "cost after epoch 0": r"Cost after epoch 0: ([0-9.]+)",
+        "train accuracy": r"Train Accuracy: ([0-9.]+)",
+        "test accuracy": r"Test Accuracy: ([0-9.]+)"})
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ before and after each run is printed.
 import re
 import sys
 
-from _notebook_bench import ROOT, grade_id, run, stdout_of
+from _notebook_bench import ROOT, grade_id, read_figures, run, stdout_of
 
 NOTEBOOK = ROOT / "assignments" / "a3_resnet" / "residual_networks.ipynb"
 TARGET_TEST_ACCURACY = 0.95
@@ -24,13 +24,10 @@ def training_figures(nb):
     for key in ("EPOCHS", "BATCH_SIZE", "LEARNING_RATE"):
         match = re.search(rf"^{key} = (\S+)", train_source, re.M)
         figures[key.lower()] = match.group(1) if match else None
-    match = re.search(r"training took (\d+) s", stdout_of(nb, "train"))
-    figures["training cell (s)"] = int(match.group(1)) if match else None
-    text = stdout_of(nb, "evaluate")
-    for key, pattern in (("test loss", r"Test loss\s*=\s*([0-9.]+)"),
-                         ("test accuracy", r"Test accuracy\s*=\s*([0-9.]+)")):
-        match = re.search(pattern, text)
-        figures[key] = float(match.group(1)) if match else None
+    figures.update(read_figures(stdout_of(nb, "train"), {"training cell (s)": r"training took (\d+) s"}))
+    figures.update(read_figures(stdout_of(nb, "evaluate"), {
+        "test loss": r"Test loss\s*=\s*([0-9.]+)",
+        "test accuracy": r"Test accuracy\s*=\s*([0-9.]+)"}))
     return figures
 
 

@@ -27,12 +27,12 @@ def bugs(course, assignment):
 
 def variants(course, assignment):
     """``{solution cell: source}``: the first correct variant of each cell that has one."""
-    path = course.root / "autograder" / "samples" / f"{assignment}.py"
-    if not path.exists():
-        return {}
-    table = runpy.run_path(str(path)).get("VARIANTS", {})
-    first = {cell: next(iter(entries.values()), None) for cell, entries in table.items()}
-    return {cell: (v if isinstance(v, str) else v["source"]) for cell, v in first.items() if v}
+    from ..corpus import load_corpus
+    first = {}
+    for candidate in load_corpus(course, assignment):
+        if candidate.kind == "variant":
+            first.setdefault(candidate.cell, candidate.source)
+    return first
 
 
 def replacements_for(course, assignment, kind):
