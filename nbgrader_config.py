@@ -7,15 +7,15 @@ from pathlib import Path
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (
-    AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, Execute, GetGrades, IgnorePattern,
-    LimitOutput, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata, Execute, GetGrades, LimitOutput, SaveAutoGrades,
 )
 
 _ROOT = Path(__file__).resolve().parent
 if str(_ROOT) not in sys.path:  # so the course's own plug-ins import without installing
     sys.path.insert(0, str(_ROOT))
 
-from autograder.nbgrader_ext import HideTestTracebacks, StderrIsNotFailure  # noqa: E402
+from autograder.expected import GUARD_ARGS  # noqa: E402
+from autograder.nbgrader_ext import ApplyVerdict, FeedbackFromVerdict  # noqa: E402
 
 c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
 
@@ -35,16 +35,15 @@ c.ClearSolutions.code_stub = {
 c.OverwriteCells.add_missing_cells = True
 
 # The guard snapshots NumPy and builtins before any notebook cell can replace them.
-c.Execute.extra_arguments = [
-    "--HistoryManager.hist_file=:memory:",
-    "--IPKernelApp.exec_lines=['import coursekit.guard as _g; _g.install(); del _g']",
-]
+c.Execute.extra_arguments = list(GUARD_ARGS)
 c.Execute.timeout = 300  # per cell; the ResNet and ConvNet training cells need more than 30 s
 
+# The grade is decided outside the kernel: ApplyVerdict judges what each test cell handed out
+# against the reference's expected values (bundles/<assignment>/expected.json, made by build)
+# and replaces the cell's outputs by the verdict, which SaveAutoGrades then records.
 c.Autograde.autograde_preprocessors = [
     Execute,
-    IgnorePattern,
-    StderrIsNotFailure,
+    ApplyVerdict,
     ClearMetadataPreprocessor,
     LimitOutput,
     SaveAutoGrades,
@@ -52,5 +51,5 @@ c.Autograde.autograde_preprocessors = [
     CheckCellMetadata,
 ]
 
-# Feedback: no hidden test source in cells, no hidden lines in tracebacks.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, HideTestTracebacks, CSSHTMLHeaderPreprocessor]
+# Feedback: test cells show their visible part and our verdict; no kernel output anywhere.
+c.GenerateFeedback.preprocessors = [GetGrades, FeedbackFromVerdict, CSSHTMLHeaderPreprocessor]

@@ -1,12 +1,16 @@
-"""Stage 1: ``assignments/`` → ``release/``, and proof that the release gives nothing away.
+"""Stage 1: ``assignments/`` → ``release/`` and ``bundles/``, and proof that the release gives
+nothing away.
 
 ``nbgrader generate_assignment`` writes the student version and records the assignment in the
 gradebook; :func:`verify_release` then checks every release notebook: no outputs, every
-solution region reduced to the stub, no hidden test line left.
+solution region reduced to the stub, no hidden test line left.  Last, the reference solution
+runs its own tests and what it hands out becomes the grader's expected values
+(:mod:`autograder.expected`).
 """
 import nbformat
 
 from .course import Course, CourseError, run_nbgrader
+from .expected import make_expected
 from .notebook import hidden_test_lines, is_grade, is_solution, solution_regions, STUB_BODY
 
 
@@ -21,6 +25,8 @@ def build(course: Course, assignments=None, *, log=print):
             raise CourseError(f"nbgrader generate_assignment {assignment} failed:\n{proc.stdout}")
         found = verify_release(course, assignment)
         problems += found
+        if not found:
+            make_expected(course, assignment, log=log)
         log(f"build {assignment}: {'ok' if not found else f'{len(found)} problem(s)'}")
     if problems:
         raise CourseError("release check failed:\n  " + "\n  ".join(problems))

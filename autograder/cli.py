@@ -19,6 +19,7 @@ def main(argv=None):
                                         "each gets exactly the expected points (needs build)")
     p.add_argument("assignments", nargs="*")
     p.add_argument("--jobs", type=int, default=1)
+    _no_sandbox_option(p)
 
     p = sub.add_parser("grade", help="autograde a folder of <student>/<assignment>/ submissions")
     p.add_argument("submissions", type=Path)
@@ -31,6 +32,7 @@ def main(argv=None):
     p.add_argument("--memory-mb", type=int, default=None,
                    help="data memory each grading kernel may use, MiB (default 6144; 0: no cap)")
     p.add_argument("--keep-workspaces", action="store_true", help="keep each submission's workspace for debugging")
+    _no_sandbox_option(p)
 
     p = sub.add_parser("mutation-report", help="run the mutant and correct-variant corpora through the test "
                                                "cells; exit 1 unless every mutant is caught and every variant accepted")
@@ -38,6 +40,7 @@ def main(argv=None):
     p.add_argument("--all-tests", action="store_true",
                    help="run every test cell for every candidate (slower; shows collateral failures)")
     p.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
+    _no_sandbox_option(p)
 
     p = sub.add_parser("check", help="student self-check: run a notebook's visible tests, exit 1 on failure")
     p.add_argument("notebooks", nargs="+", type=Path)
@@ -46,6 +49,7 @@ def main(argv=None):
     p.add_argument("assignments", nargs="*")
     p.add_argument("--out", type=Path, default=None, help="output folder (default: demo/)")
     p.add_argument("--jobs", type=int, default=1)
+    _no_sandbox_option(p)
 
     args = parser.parse_args(argv)
     course = Course(args.course.resolve()) if args.course else Course()
@@ -56,6 +60,12 @@ def main(argv=None):
         return 1
 
 
+def _no_sandbox_option(parser):
+    parser.add_argument("--no-sandbox", dest="sandbox", action="store_false",
+                        help="run grading kernels unconfined (default: each in a bubblewrap sandbox with its own "
+                             "user, no network, capped memory, processes and CPU; see autograder/sandbox.py)")
+
+
 def _run(args, course):
     if args.command == "build":
         from .build import build
@@ -63,7 +73,7 @@ def _run(args, course):
     elif args.command == "validate":
         from .validate import validate
         from .report import score_table
-        problems, results = validate(course, args.assignments, jobs=args.jobs)
+        problems, results = validate(course, args.assignments, jobs=args.jobs, sandbox=args.sandbox)
         print(score_table(results))
         if problems:
             raise CourseError("validation failed:\n  " + "\n  ".join(problems))
@@ -73,13 +83,13 @@ def _run(args, course):
         from .workspace import MEMORY_MB
         grade(course, args.submissions, args.out, assignments=args.assignments, db_path=args.db,
               jobs=args.jobs, keep_workspaces=args.keep_workspaces, timeout=args.timeout,
-              memory_mb=MEMORY_MB if args.memory_mb is None else args.memory_mb)
+              memory_mb=MEMORY_MB if args.memory_mb is None else args.memory_mb, sandbox=args.sandbox)
     elif args.command == "mutation-report":
         from .corpus import failures, load_corpus, report, run_corpus
         outcomes = []
         for assignment in course.check_assignments(args.assignments):
             outcomes += run_corpus(course, assignment, load_corpus(course, assignment),
-                                   all_tests=args.all_tests)
+                                   all_tests=args.all_tests, sandbox=args.sandbox)
         print(report(outcomes, markdown=args.markdown))
         problems = failures(outcomes)
         if problems:
@@ -89,5 +99,5 @@ def _run(args, course):
         return 1 if sum(check_notebook(path) for path in args.notebooks) else 0
     elif args.command == "demo":
         from .demo import demo
-        demo(course, args.assignments, out_dir=args.out, jobs=args.jobs)
+        demo(course, args.assignments, out_dir=args.out, jobs=args.jobs, sandbox=args.sandbox)
     return 0

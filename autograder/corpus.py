@@ -10,10 +10,12 @@ For each assignment, ``autograder/samples/<assignment>.py`` may define
   fused activation, other layer names...); each must pass every test cell.
 
 One kernel runs the source notebook (solutions and hidden tests, as under ``nbgrader
-autograde``: guard installed at start-up, ``NBGRADER_EXECUTION=autograde``).  Then, for each
-candidate, the candidate replaces its solution cell, its own test cells run again (every test
-cell with ``all_tests``, to see collateral damage), and the reference solution cells run again
-to restore the kernel.  The buggy and variant samples of
+autograde``: guard installed at start-up, ``NBGRADER_EXECUTION=autograde``); what its test
+cells hand out is the expected value every candidate is judged against, outside the kernel, by
+:mod:`autograder.verdict` (as the grader does with the expected file made at build).  Then,
+for each candidate, the candidate replaces its solution cell, its own test cells run again
+(every test cell with ``all_tests``, to see collateral damage), and the reference solution
+cells run again to restore the kernel.  The buggy and variant samples of
 :mod:`autograder.validate` send a sample of the corpus through full ``nbgrader autograde``.
 """
 import runpy
@@ -21,15 +23,11 @@ import time
 from dataclasses import dataclass, field
 
 import nbformat
-from nbclient import NotebookClient
 
-from .course import Course, tool_env
+from .course import Course
+from .expected import grading_client, grading_env, reference_handouts
 from .notebook import is_solution, is_test, nbgrader_meta
-
-GUARD_ARGS = [
-    "--HistoryManager.hist_file=:memory:",
-    "--IPKernelApp.exec_lines=['import coursekit.guard as _g; _g.install(); del _g']",
-]
+from .verdict import Check, judge_cell
 
 
 @dataclass
@@ -45,16 +43,26 @@ class Candidate:
 @dataclass
 class Outcome:
     candidate: Candidate
-    failed: list = field(default_factory=list)   # test cells that failed (error output)
-    errors: dict = field(default_factory=dict)   # test cell -> last error line
+    failed: list = field(default_factory=list)   # test cells the verdict failed
+    errors: dict = field(default_factory=dict)   # test cell -> the verdict's message
+    crashed: list = field(default_factory=list)  # failed ones that stopped with an error
     all_tests: bool = False                      # every test cell ran, not only its own
+    broken: str = ""                             # the candidate's own cell raised: a corpus error
 
     @property
     def ok(self):
-        """Mutant: fails every test it names.  Variant: fails none."""
+        """Mutant: fails every test it names.  Variant: fails none.  A candidate whose own
+        source does not run is neither (an error of the corpus, not a catch)."""
+        if self.broken:
+            return False
         if self.candidate.kind == "variant":
             return not self.failed
         return set(self.candidate.loses) <= set(self.failed)
+
+    @property
+    def caught_by_check(self):
+        """A caught mutant whose named tests all failed on a check, not by crashing."""
+        return self.ok and self.candidate.kind == "mutant" and not set(self.candidate.loses) & set(self.crashed)
 
     @property
     def collateral(self):
@@ -80,11 +88,16 @@ def load_corpus(course: Course, assignment):
     return found
 
 
-def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeout=300, log=print):
+def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeout=300, sandbox=True,
+               log=print):
     """Run ``candidates`` against the source notebook's test cells; return their outcomes.
 
     A candidate meets its own test cells (``loses``, or ``test_<cell>``); with ``all_tests``
-    every test cell, so that :attr:`Outcome.collateral` is meaningful."""
+    every test cell, so that :attr:`Outcome.collateral` is meaningful.  The kernel runs
+    sandboxed (:mod:`autograder.sandbox`) unless ``sandbox=False``."""
+    from .sandbox import kernel_manager_class, preflight
+    if sandbox:
+        preflight()
     notebooks = course.notebooks(assignment)
     outcomes = []
     for path in notebooks:
@@ -97,34 +110,33 @@ def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeo
         # one cell that re-runs every reference solution: restores whatever a candidate rebound
         restore = nbformat.v4.new_code_cell("\n\n".join(
             c.source for c in nb.cells if is_solution(c) and c.cell_type == "code"))
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
-                                extra_arguments=list(GUARD_ARGS),
-                                resources={"metadata": {"path": str(path.parent)}})
-        env = tool_env({"NBGRADER_EXECUTION": "autograde"})
+        client = grading_client(nb, path.parent, timeout=timeout, kernel_manager_class=kernel_manager_class(sandbox))
         started = time.monotonic()
-        with client.setup_kernel(env=env):
+        with client.setup_kernel(env=grading_env()):
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type == "code":
                     client.execute_cell(cell, index)
-            broken = [nbgrader_meta(c)["grade_id"] for _, c in tests if _error(c)]
-            if broken:
-                raise RuntimeError(f"{assignment}: the reference solution fails {broken}; fix it first")
+            # what the reference hands out here is what every candidate is judged against
+            expected = {cell: [Check.from_record(r) for r in records] for cell, records in
+                        reference_handouts(nb, f"{assignment}/{path.name}").items()}
             for candidate in mine:
                 index, _ = cells[candidate.cell]
                 trial = nbformat.v4.new_code_cell(candidate.source)
                 client.execute_cell(trial, index)
-                outcome = Outcome(candidate, all_tests=all_tests)
+                outcome = Outcome(candidate, all_tests=all_tests, broken=_error(trial))
                 own = set(candidate.loses) or {f"test_{candidate.cell}"}
                 for t_index, test in tests:
                     if not all_tests and nbgrader_meta(test)["grade_id"] not in own:
                         continue
-                    run = nbformat.v4.new_code_cell(test.source)
+                    run = nbformat.v4.new_code_cell(test.source, metadata=test.metadata)
                     client.execute_cell(run, t_index)
-                    err = _error(run)
-                    if err:
-                        name = nbgrader_meta(test)["grade_id"]
+                    name = nbgrader_meta(test)["grade_id"]
+                    verdict = judge_cell(expected[name], run)
+                    if not verdict.passed:
                         outcome.failed.append(name)
-                        outcome.errors[name] = err
+                        outcome.errors[name] = verdict.message[:200]
+                        if verdict.crashed:
+                            outcome.crashed.append(name)
                 client.execute_cell(restore, index)
                 if _error(restore):
                     raise RuntimeError(f"{assignment}: restoring the reference after {candidate.name} failed")
@@ -143,43 +155,49 @@ def _error(cell):
 
 
 def report(outcomes, markdown=False):
-    """Per (assignment, solution cell): mutants caught / total, collateral ("-" unless
-    measured, with ``all_tests``), variants accepted / total.  Text, or Markdown for the README."""
+    """Per (assignment, solution cell): mutants caught / total, of which caught by a check
+    (not by a crash), collateral ("-" unless measured, with ``all_tests``), variants
+    accepted / total.  Text, or Markdown for the README."""
     rows = {}
     for o in outcomes:
         c = o.candidate
-        row = rows.setdefault((c.assignment, c.cell), [0, 0, 0, 0, 0])
+        row = rows.setdefault((c.assignment, c.cell), [0, 0, 0, 0, 0, 0])
         if c.kind == "mutant":
             row[0] += o.ok
             row[1] += 1
-            row[2] += bool(o.collateral)
+            row[2] += o.caught_by_check
+            row[3] += bool(o.collateral)
         else:
-            row[3] += o.ok
-            row[4] += 1
-    totals = [sum(column) for column in zip(*rows.values())] if rows else [0] * 5
+            row[4] += o.ok
+            row[5] += 1
+    totals = [sum(column) for column in zip(*rows.values())] if rows else [0] * 6
     body = sorted(rows.items()) + [(("TOTAL", ""), totals)]
-    if not all(o.all_tests for o in outcomes):
-        body = [(key, r[:2] + ["-"] + r[3:]) for key, r in body]
+    cells = [(key, [f"{r[0]}/{r[1]}", f"{r[2]}", f"{r[3]}" if all(o.all_tests for o in outcomes) else "-",
+                    f"{r[4]}/{r[5]}"]) for key, r in body]
+    headers = ["mutants caught", "by a check", "with collateral", "variants accepted"]
     if markdown:
-        lines = ["| assignment | function | mutants caught | with collateral | variants accepted |",
-                 "| --- | --- | ---: | ---: | ---: |"]
-        for (assignment, cell), r in body:
-            lines.append(f"| {assignment} | {'`' + cell + '`' if cell else ''} | {r[0]}/{r[1]} | {r[2]} | {r[3]}/{r[4]} |")
+        lines = ["| assignment | function | " + " | ".join(headers) + " |",
+                 "| --- | --- | " + " | ".join("---:" for _ in headers) + " |"]
+        for (assignment, cell), r in cells:
+            lines.append(f"| {assignment} | {'`' + cell + '`' if cell else ''} | " + " | ".join(r) + " |")
         return "\n".join(lines)
-    a = max(len("assignment"), *(len(k[0]) for k, _ in body))
-    f = max(len("function"), *(len(k[1]) for k, _ in body))
-    lines = [f"{'assignment':<{a}}  {'function':<{f}}  mutants caught  with collateral  variants accepted"]
-    for (assignment, cell), r in body:
-        lines.append(f"{assignment:<{a}}  {cell:<{f}}  {f'{r[0]}/{r[1]}':>14}  {r[2]:>15}  {f'{r[3]}/{r[4]}':>17}")
+    a = max(len("assignment"), *(len(k[0]) for k, _ in cells))
+    f = max(len("function"), *(len(k[1]) for k, _ in cells))
+    lines = [f"{'assignment':<{a}}  {'function':<{f}}  " + "  ".join(headers)]
+    for (assignment, cell), r in cells:
+        lines.append(f"{assignment:<{a}}  {cell:<{f}}  " + "  ".join(v.rjust(len(h)) for v, h in zip(r, headers)))
     return "\n".join(lines)
 
 
 def failures(outcomes):
-    """Sentences for every mutant not caught and every variant rejected."""
+    """Sentences for every mutant not caught, every variant rejected and every candidate
+    that does not even run."""
     out = []
     for o in outcomes:
         c = o.candidate
-        if not o.ok and c.kind == "mutant":
+        if o.broken:
+            out.append(f"corpus error: {c.kind} {c.assignment}/{c.cell}/{c.name} does not run ({o.broken})")
+        elif not o.ok and c.kind == "mutant":
             out.append(f"mutant {c.assignment}/{c.cell}/{c.name} passes {sorted(set(c.loses) - set(o.failed))}")
         elif not o.ok:
             out.append(f"variant {c.assignment}/{c.cell}/{c.name} fails " +

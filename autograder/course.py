@@ -38,6 +38,15 @@ class Course:
     def db_path(self) -> Path:
         return self.root / "gradebook.db"
 
+    @property
+    def bundles_dir(self) -> Path:
+        """What ``build`` makes for the grader alone: ``bundles/<assignment>/expected.json``."""
+        return self.root / "bundles"
+
+    def expected_file(self, assignment) -> Path:
+        """The reference solution's handouts for ``assignment`` (see :mod:`autograder.expected`)."""
+        return self.bundles_dir / assignment / "expected.json"
+
     def assignments(self):
         """Assignment ids: the folders of ``assignments/`` that hold at least one notebook."""
         if not self.source_dir.is_dir():

@@ -14,7 +14,7 @@ from .report import score_table
 from .validate import validate
 
 
-def demo(course: Course, assignments=None, *, out_dir=None, jobs=1, log=print):
+def demo(course: Course, assignments=None, *, out_dir=None, jobs=1, sandbox=True, log=print):
     """Run the demo; raise :class:`CourseError` if any sample is graded wrongly."""
     started = time.monotonic()
     out_dir = Path(out_dir or course.root / "demo")
@@ -22,7 +22,7 @@ def demo(course: Course, assignments=None, *, out_dir=None, jobs=1, log=print):
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
     build(course, assignments, log=log)
-    problems, results = validate(course, assignments, out_dir=out_dir, jobs=jobs, log=log)
+    problems, results = validate(course, assignments, out_dir=out_dir, jobs=jobs, sandbox=sandbox, log=log)
     log("")
     log(score_table(results))
     log("")

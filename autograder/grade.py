@@ -38,12 +38,14 @@ def find_submissions(submissions_dir: Path, assignments):
 
 def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db_path=None,
           jobs=1, keep_workspaces=False, timeout=900, cell_timeout=300, memory_mb=MEMORY_MB,
-          log=print):
+          sandbox=True, log=print):
     """Grade all submissions; return the list of :class:`SubmissionResult` (sorted).
 
     ``db_path`` is the gradebook to merge into (default: the course gradebook); a missing one
     is created from the course gradebook's assignments.  ``jobs`` workspaces run at once;
-    timeouts and ``memory_mb`` apply to each (see :func:`grade_submission`)."""
+    timeouts and ``memory_mb`` apply to each (see :func:`grade_submission`).  Kernels run
+    sandboxed (:mod:`autograder.sandbox`, checked once before the first submission) unless
+    ``sandbox=False``."""
     submissions_dir = Path(submissions_dir)
     if not submissions_dir.is_dir():
         raise CourseError(f"no submissions folder {submissions_dir}")
@@ -55,6 +57,13 @@ def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db
         template = make_template(course.db_path, work / "template.db", assignments)
     except LookupError as exc:
         raise CourseError(str(exc)) from None
+    for assignment in assignments:
+        if not course.expected_file(assignment).exists():
+            raise CourseError(f"no expected values for {assignment} ({course.expected_file(assignment)}): "
+                              "run `python -m autograder build` first")
+    if sandbox:
+        from .sandbox import Limits, preflight
+        log(preflight(Limits(memory_mb=memory_mb, cpu_seconds=2 * timeout)))
     db_path = Path(db_path or course.db_path)
     if not db_path.exists():
         shutil.copyfile(template, db_path)
@@ -69,7 +78,7 @@ def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db
         student, assignment, folder = item
         return grade_submission(course, template, folder, student, assignment,
                                 work / f"{student}__{assignment}", timeout=timeout,
-                                cell_timeout=cell_timeout, memory_mb=memory_mb)
+                                cell_timeout=cell_timeout, memory_mb=memory_mb, sandbox=sandbox)
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = [pool.submit(run, item) for item in todo]
@@ -92,14 +101,21 @@ def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db
 
 
 def _collect(result, workdir: Path, out_dir: Path):
-    """Copy a workspace's autograded notebooks, feedback and result into ``out_dir``."""
-    for kind in ("autograded", "feedback"):
+    """Copy a workspace's autograded notebooks, feedback pages and result into ``out_dir``.
+
+    Only ``<notebook>.ipynb`` / ``<notebook>.html`` of the assignment's own notebooks, and only
+    regular files: whatever else lies in those folders (a student's files, a link a kernel
+    made) never reaches an instructor's or a student's folder."""
+    for kind, suffix in (("autograded", ".ipynb"), ("feedback", ".html")):
         src = workdir / kind / result.student / result.assignment
         dst = out_dir / kind / result.student / result.assignment
         if dst.exists():
             shutil.rmtree(dst)
-        if src.is_dir():
-            shutil.copytree(src, dst)
+        for notebook in result.max_scores:
+            path = src / f"{notebook}{suffix}"
+            if path.is_file() and not path.is_symlink():
+                dst.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, dst / path.name)
     if result.status == "failed" or result.notebook_reasons:
         _write_failure_feedback(result, out_dir / "feedback" / result.student / result.assignment)
     dst = out_dir / "results" / result.student / f"{result.assignment}.json"

@@ -105,13 +105,14 @@ def write_tests_csv(results, path: Path):
     """Long format: one row per (submission, notebook, test cell)."""
     with open(path, "w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["student", "assignment", "notebook", "test", "score", "max_score"])
+        writer.writerow(["student", "assignment", "notebook", "test", "score", "max_score", "message"])
         for r in results:
             for notebook, cells in r.max_scores.items():
                 for cell, max_score in cells.items():
                     score = r.scores.get(notebook, {}).get(cell)
+                    message = r.messages.get(notebook, {}).get(cell) or r.notebook_reasons.get(notebook, "")
                     writer.writerow([r.student, r.assignment, notebook, cell,
-                                     _fmt(score or 0.0), _fmt(max_score)])
+                                     _fmt(score or 0.0), _fmt(max_score), message])
 
 
 def _fmt(x):

@@ -1,37 +1,86 @@
 """nbgrader plug-ins this course adds to the stock pipeline (wired up in ``nbgrader_config.py``).
 
-- :class:`StderrIsNotFailure` — nbgrader scores a test cell 0 as soon as it wrote anything to
-  stderr, so a library warning or a student's debug print to ``sys.stderr`` would cost points.
-  Stderr of grade cells is turned into stdout before scoring; exceptions still score 0.
-- :class:`HideTestTracebacks` — feedback shows a failed check as "ErrorName: message" only,
-  because a traceback quotes the hidden test lines that raised.
+- :class:`ApplyVerdict` (autograde, right after Execute) — the grade of a test cell is decided
+  here, in nbgrader's process, not by what the kernel printed: the cell's handouts are judged
+  against the assignment's expected file (:mod:`autograder.verdict`) and the cell's outputs are
+  *replaced* by the verdict: a line saying it passed, or an error output naming the first
+  failed check.  nbgrader's own scoring (an error output scores 0) then records our verdict,
+  in our pipeline and under plain ``nbgrader autograde`` alike; nothing the kernel wrote into a
+  test cell survives.
+- :class:`FeedbackFromVerdict` (generate_feedback) — the page a student gets: test cells show
+  their visible part and our verdict, every other cell its source only (a kernel can print
+  hidden test source from ``In`` or a hook in any cell, so no kernel output is shown).
 """
-from nbgrader import utils
+import os
+
+from nbformat.v4 import new_output
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Unicode
 
-#: Printed in feedback instead of a traceback.
-TRACEBACK_NOTE = "(details of the hidden test are not shown)"
+from .expected import load_expected
+from .notebook import BEGIN_HIDDEN, END_HIDDEN, is_test
+from .verdict import judge_notebook
+
+#: The error name a failed test cell shows (feedback and autograded notebook).
+FAILED = "CheckFailed"
 
 
-class StderrIsNotFailure(NbGraderPreprocessor):
-    """Relabel stderr stream outputs of autograded test cells as stdout."""
+class ApplyVerdict(NbGraderPreprocessor):
+    """Replace each test cell's outputs by the verdict on its handouts."""
+
+    bundles_dir = Unicode("", help="folder of <assignment>/expected.json "
+                                   "(default: bundles/ under the course root)").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        assignment = resources["nbgrader"]["assignment"]
+        notebook = resources["nbgrader"]["notebook"]
+        folder = self.bundles_dir or os.path.join(CourseDirectory(config=self.config).root, "bundles")
+        expected = load_expected(os.path.join(folder, assignment, "expected.json")).get(notebook, {})
+        verdicts = judge_notebook(expected, nb)
+        for cell in nb.cells:
+            if is_test(cell):
+                verdict = verdicts[cell.metadata["nbgrader"]["grade_id"]]
+                cell.outputs = [verdict_output(verdict)]
+        resources.setdefault("verdicts", {})[notebook] = verdicts
+        return nb, resources
+
+
+def verdict_output(verdict):
+    """The one output a judged test cell keeps."""
+    if verdict.passed:
+        return new_output("stream", name="stdout", text=verdict.message + "\n")
+    return new_output("error", ename=FAILED, evalue=verdict.message,
+                      traceback=[f"{FAILED}: {verdict.message}"])
+
+
+class FeedbackFromVerdict(NbGraderPreprocessor):
+    """Test cells: visible source and the verdict output; other code cells: no outputs."""
 
     def preprocess_cell(self, cell, resources, cell_index):
-        if cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell):
-            for output in cell.get("outputs", []):
-                if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                    output["name"] = "stdout"
+        if cell.cell_type != "code":
+            return cell, resources
+        if is_test(cell):
+            cell.source = visible_part(cell.source)
+            cell.outputs = [o for o in cell.outputs if _is_verdict(o)]
+        else:
+            cell.outputs = []
         return cell, resources
 
 
-class HideTestTracebacks(NbGraderPreprocessor):
-    """Replace the traceback of every error in a test cell by its last line."""
+def _is_verdict(output):
+    return (output.get("output_type") == "error" and output.get("ename") == FAILED) or \
+        (output.get("output_type") == "stream" and output.get("name") == "stdout")
 
-    def preprocess_cell(self, cell, resources, cell_index):
-        if cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell):
-            for output in cell.get("outputs", []):
-                if output.get("output_type") == "error":
-                    evalue = str(output.get("evalue", ""))
-                    line = f"{output.get('ename', 'Error')}: {evalue}" if evalue else output.get("ename", "Error")
-                    output["traceback"] = [line, TRACEBACK_NOTE]
-        return cell, resources
+
+def visible_part(source):
+    """``source`` without its hidden-test blocks (an unclosed block hides the rest)."""
+    kept, hidden = [], False
+    for line in source.splitlines():
+        if BEGIN_HIDDEN in line:
+            hidden = True
+        elif END_HIDDEN in line:
+            hidden = False
+        elif not hidden:
+            kept.append(line)
+    return "\n".join(kept)

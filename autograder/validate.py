@@ -13,7 +13,7 @@ from .course import Course
 from .grade import grade
 
 
-def validate(course: Course, assignments=None, *, out_dir=None, jobs=1, log=print):
+def validate(course: Course, assignments=None, *, out_dir=None, jobs=1, sandbox=True, log=print):
     """Grade the samples of each assignment; return ``(problems, results)``.
 
     ``problems`` is a list of sentences, empty when every check holds."""
@@ -27,7 +27,7 @@ def validate(course: Course, assignments=None, *, out_dir=None, jobs=1, log=prin
                     continue
                 samples.write_submission(course, assignment, kind, submissions / kind / assignment)
         results = grade(course, submissions, out_dir, assignments=assignments,
-                        db_path=out_dir / "gradebook.db", jobs=jobs, log=log)
+                        db_path=out_dir / "gradebook.db", jobs=jobs, sandbox=sandbox, log=log)
     problems = []
     for r in results:
         problems += check_result(r, samples.bugs(course, r.assignment))

@@ -44,6 +44,7 @@ class SubmissionResult:
     max_scores: dict = field(default_factory=dict)    # {notebook: {test cell: max points}}
     notebook_reasons: dict = field(default_factory=dict)  # {notebook: reason}
     notes: list = field(default_factory=list)             # oddities that cost nothing
+    messages: dict = field(default_factory=dict)  # {notebook: {test cell: the verdict's words}}
     seconds: float = 0.0                 # the whole workspace: set-up, autograde, feedback
     autograde_seconds: float = 0.0       # ``nbgrader autograde`` alone
     log: str = ""
@@ -71,16 +72,23 @@ c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.db_url = "sqlite:///{root}/gradebook.db"
 c.Execute.timeout = {cell_timeout}
+{sandbox}'''
+
+#: Added to a workspace's config unless grading with ``sandbox=False``: autograde's kernels run
+#: in a sandbox (:mod:`autograder.sandbox`), CPU time capped at twice the grading timeout.
+_SANDBOX_CONFIG = '''from autograder.sandbox import use_sandbox
+use_sandbox(c, memory_mb={memory_mb}, cpu_seconds={cpu_seconds})
 '''
 
 
 def grade_submission(course: Course, template_db: Path, submission_dir: Path, student: str,
                      assignment: str, workdir: Path, *, timeout=900, cell_timeout=300,
-                     memory_mb=MEMORY_MB):
+                     memory_mb=MEMORY_MB, sandbox=True):
     """Autograde ``submission_dir`` (a folder of notebooks) as ``student``'s ``assignment``.
 
     ``timeout`` bounds the whole grading (s), ``cell_timeout`` each cell (s), ``memory_mb`` the
-    data memory of the kernel (MiB, 0 = no cap).
+    data memory of the kernel (MiB, 0 = no cap).  ``sandbox=False`` runs the kernel unconfined
+    (only its data memory capped).
 
     Returns a :class:`SubmissionResult`; the autograded notebooks and the feedback HTML are
     left in ``workdir/autograded`` and ``workdir/feedback``.
@@ -89,8 +97,9 @@ def grade_submission(course: Course, template_db: Path, submission_dir: Path, st
     result = SubmissionResult(student, assignment)
     result.max_scores = notebook_max_scores(template_db, assignment)
     try:
+        sandbox_config = _SANDBOX_CONFIG.format(memory_mb=memory_mb, cpu_seconds=2 * timeout) if sandbox else ""
         _prepare(course, template_db, Path(submission_dir), student, assignment, Path(workdir),
-                 cell_timeout, result)
+                 cell_timeout, result, sandbox_config)
         if result.status != "failed":
             _autograde(Path(workdir), student, assignment, timeout, memory_mb, result)
     finally:
@@ -101,14 +110,18 @@ def grade_submission(course: Course, template_db: Path, submission_dir: Path, st
     return result
 
 
-def _prepare(course, template_db, submission_dir, student, assignment, workdir, cell_timeout, result):
+def _prepare(course, template_db, submission_dir, student, assignment, workdir, cell_timeout, result,
+             sandbox_config=""):
     """Lay out the workspace; record missing, renamed or unreadable notebooks as reasons."""
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
     (workdir / "nbgrader_config.py").write_text(_CONFIG.format(
-        config=str(course.config_file), root=str(workdir), cell_timeout=cell_timeout))
+        config=str(course.config_file), root=str(workdir), cell_timeout=cell_timeout, sandbox=sandbox_config))
     shutil.copyfile(template_db, workdir / "gradebook.db")
+    expected = workdir / "bundles" / assignment / "expected.json"   # read by ApplyVerdict
+    expected.parent.mkdir(parents=True)
+    shutil.copyfile(course.expected_file(assignment), expected)
     source = workdir / "source" / assignment
     shutil.copytree(course.release_dir / assignment, source,
                     ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
@@ -190,12 +203,31 @@ def _autograde(workdir, student, assignment, timeout, memory_mb, result):
     if not took or not scores:
         return _fail(result, "nbgrader could not autograde this submission: " + _last_error(proc.stdout))
     result.scores = scores
+    result.messages = _verdict_messages(workdir / "autograded" / student / assignment, scores)
     if proc.returncode != 0:
         result.reason = "graded, but no feedback could be generated: " + _last_error(proc.stdout)
     for notebook, reason in result.notebook_reasons.items():
         result.scores[notebook] = {cell: 0.0 for cell in result.max_scores[notebook]}
     if result.notebook_reasons:
         result.reason = "; ".join(filter(None, [*result.notebook_reasons.values(), result.reason]))
+
+
+def _verdict_messages(folder, scores):
+    """What the verdict said of each test cell (ApplyVerdict wrote it into the autograded
+    notebook, in nbgrader's process; the kernel never touches that file)."""
+    from .nbgrader_ext import FAILED
+    messages = {}
+    for notebook in scores:
+        path = folder / f"{notebook}.ipynb"
+        if not path.is_file():
+            continue
+        for cell in nbformat.read(path, as_version=4).cells:
+            grade_id = nbgrader_meta(cell).get("grade_id")
+            if grade_id in scores[notebook] and cell.cell_type == "code" and not nbgrader_meta(cell).get("solution"):
+                out = next(iter(cell.get("outputs", [])), {})
+                text = out.get("evalue") if out.get("ename") == FAILED else out.get("text", "")
+                messages.setdefault(notebook, {})[grade_id] = str(text or "").strip()
+    return messages
 
 
 def _fail(result, reason):

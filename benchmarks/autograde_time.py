@@ -3,7 +3,9 @@
 For each assignment, the reference submission is graded alone in its workspace, REPEAT times
 (median reported), next to the toy course of autograder/tests as a baseline: what nbgrader and
 a fresh kernel cost before any assignment code runs.  Grading = ``nbgrader autograde`` +
-``nbgrader generate_feedback`` in the workspace, as ``python -m autograder grade`` does.
+``nbgrader generate_feedback`` in the workspace, as ``python -m autograder grade`` does.  Each
+grading runs twice, with the kernel sandboxed (as ``grade`` does by default) and unconfined
+(``--no-sandbox``), side by side; budgets apply to the sandboxed time.
 
     .venv/bin/python benchmarks/autograde_time.py [--repeat 3] [ASSIGNMENT ...]
 
@@ -21,21 +23,26 @@ from autograder import samples  # noqa: E402
 from autograder.build import build  # noqa: E402
 from autograder.course import Course  # noqa: E402
 from autograder.gradebook import make_template  # noqa: E402
+from autograder.sandbox import preflight  # noqa: E402
 from autograder.workspace import grade_submission  # noqa: E402
 
 BUDGET_S = {"a1_conv_numpy": 15, "a2_signs_convnet": 30, "a3_resnet": 45}
 
 
 def time_reference(course, assignment, repeat, tmp: Path):
-    """``[(autograde s, whole workspace s)]`` for ``repeat`` isolated gradings of the reference."""
+    """``{sandbox: [(autograde s, whole workspace s)]}`` for ``repeat`` isolated gradings of the
+    reference, sandboxed (True) and not (False), alternating."""
     template = make_template(course.db_path, tmp / f"{assignment}.db", [assignment])
     submission = samples.write_submission(course, assignment, "reference", tmp / "subs" / assignment)
-    seconds = []
+    seconds = {True: [], False: []}
     for i in range(repeat):
-        result = grade_submission(course, template, submission, "bench", assignment, tmp / f"ws{i}")
-        if result.score != result.max_score:
-            raise SystemExit(f"{assignment}: reference scored {result.score}/{result.max_score}: {result.reason}")
-        seconds.append((result.autograde_seconds, result.seconds))
+        for sandbox in (True, False):
+            result = grade_submission(course, template, submission, "bench", assignment, tmp / f"ws{i}",
+                                      sandbox=sandbox)
+            if result.score != result.max_score:
+                raise SystemExit(f"{assignment}: reference scored {result.score}/{result.max_score} "
+                                 f"(sandbox={sandbox}): {result.reason}")
+            seconds[sandbox].append((result.autograde_seconds, result.seconds))
     return seconds
 
 
@@ -45,27 +52,31 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     course = Course()
+    print(preflight())
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         from toy_course import make_course
         toy = Course(make_course(tmp / "toy"))
         build(toy, log=lambda *_: None)
-        rows.append(("toy (baseline)", *_medians(time_reference(toy, "toy", args.repeat, tmp / "toyrun")), None))
+        rows.append(("toy (baseline)", _medians(time_reference(toy, "toy", args.repeat, tmp / "toyrun")), None))
         for assignment in course.check_assignments(args.assignments):
             times = time_reference(course, assignment, args.repeat, tmp / assignment)
-            rows.append((assignment, *_medians(times), BUDGET_S.get(assignment)))
-    baseline = rows[0][1]
-    print(f"median of {args.repeat} runs; autograde = `nbgrader autograde`, whole = + workspace set-up and feedback")
-    print(f"{'assignment':<18} {'autograde s':>11} {'whole s':>8} {'budget s':>9} {'autograde/budget':>17} "
-          f"{'autograde/toy':>14}")
-    for name, autograde, whole, budget in rows:
+            rows.append((assignment, _medians(times), BUDGET_S.get(assignment)))
+    baseline = rows[0][1][0]
+    print(f"median of {args.repeat} runs; autograde = `nbgrader autograde`, whole = + workspace set-up and feedback; "
+          "sandboxed (default) and --no-sandbox")
+    print(f"{'assignment':<18} {'autograde s':>11} {'no sandbox':>10} {'whole s':>8} {'no sandbox':>10} "
+          f"{'budget s':>9} {'autograde/budget':>17} {'autograde/toy':>14}")
+    for name, (autograde, bare, whole, whole_bare), budget in rows:
         ratio = f"{autograde / budget:.2f}" if budget else "-"
-        print(f"{name:<18} {autograde:>11.1f} {whole:>8.1f} {budget or '-':>9} {ratio:>17} {autograde / baseline:>14.2f}")
+        print(f"{name:<18} {autograde:>11.1f} {bare:>10.1f} {whole:>8.1f} {whole_bare:>10.1f} {budget or '-':>9} "
+              f"{ratio:>17} {autograde / baseline:>14.2f}")
 
 
 def _medians(times):
-    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
+    """(autograde sandboxed, not, whole sandboxed, not): medians."""
+    return tuple(statistics.median(t[k] for t in times[sandbox]) for k in (0, 1) for sandbox in (True, False))
 
 
 if __name__ == "__main__":

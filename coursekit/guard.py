@@ -63,6 +63,17 @@ class _Missing:
 _missing = _Missing()
 
 
+#: Names a test cell gives its trusted helpers; they must not outlive the cell (a later
+#: solution cell could call a trusted version of a function it is graded on).
+TRUSTED_PREFIXES = ("_trusted_", "trusted_helpers")
+
+
+def forget_trusted(user_ns):
+    """Delete the trusted helpers an earlier test cell left in the notebook's namespace."""
+    for name in [n for n in user_ns if isinstance(n, str) and n.startswith(TRUSTED_PREFIXES)]:
+        del user_ns[name]
+
+
 def install(shell=None):
     """Snapshot the protected modules now and restore them before every later cell.
 
@@ -79,6 +90,7 @@ def install(shell=None):
 
     def _before_cell(*_args):
         restore(snapshot, shell.user_ns)
+        forget_trusted(shell.user_ns)
 
     shell.events.register("pre_run_cell", _before_cell)
     return True

@@ -258,8 +258,72 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.009,
     return train_accuracy, test_accuracy, parameters
 '''
 _OPT = "optimizer = tf.compat.v1.train.AdamOptimizer(learning_rate=learning_rate).minimize(cost)"
+_ACCURACY = '''        predict_op = tf.argmax(Z3, 1)
+        correct_prediction = tf.equal(predict_op, tf.argmax(Y, 1))
+        accuracy = tf.reduce_mean(tf.cast(correct_prediction, tf.float32))
+        train_accuracy = sess.run(accuracy, feed_dict={X: X_train, Y: Y_train})
+        test_accuracy = sess.run(accuracy, feed_dict={X: X_test, Y: Y_test})
+'''
+_PARAMETERS_VALUES = "        parameters = sess.run(parameters)   # the learned values, as NumPy arrays\n"
 _STEP = '''_, minibatch_cost = sess.run([optimizer, cost],
                                              feed_dict={X: minibatch_X, Y: minibatch_Y})'''
+
+_MODEL_OWN_GRAPH = '''last_run = {}  # model() leaves here the cost curve and its test-set predictions, for section 8
+
+
+def model(X_train, Y_train, X_test, Y_test, learning_rate=0.009,
+          num_epochs=100, minibatch_size=64, print_cost=True):
+    """
+    Train the ConvNet with Adam on shuffled mini-batches, in a graph of its own.
+    """
+    graph = tf.Graph()
+    seed = 3
+    (m, n_H0, n_W0, n_C0) = X_train.shape
+    n_y = Y_train.shape[1]
+    costs = []
+
+    with graph.as_default():
+        tf.compat.v1.set_random_seed(1)
+        ### START CODE HERE ###
+        X, Y = create_placeholders(n_H0, n_W0, n_C0, n_y)
+        parameters = initialize_parameters()
+        Z3 = forward_propagation(X, parameters)
+        cost = compute_cost(Z3, Y)
+        optimizer = tf.compat.v1.train.AdamOptimizer(learning_rate=learning_rate).minimize(cost)
+        ### END CODE HERE ###
+        init = tf.compat.v1.global_variables_initializer()
+        correct_prediction = tf.equal(tf.argmax(Z3, 1), tf.argmax(Y, 1))
+        accuracy = tf.reduce_mean(tf.cast(correct_prediction, tf.float32))
+        probabilities = tf.nn.softmax(Z3)
+
+    with tf.compat.v1.Session(graph=graph) as sess:
+        sess.run(init)
+        for epoch in range(num_epochs):
+            seed = seed + 1
+            minibatches = random_mini_batches(X_train, Y_train, minibatch_size, seed)
+            epoch_cost = 0.0
+            for minibatch_X, minibatch_Y in minibatches:
+                ### START CODE HERE ###
+                _, minibatch_cost = sess.run([optimizer, cost], feed_dict={X: minibatch_X, Y: minibatch_Y})
+                ### END CODE HERE ###
+                epoch_cost += minibatch_cost / len(minibatches)
+            costs.append(epoch_cost)
+            if print_cost and epoch % 5 == 0:
+                print(f"Cost after epoch {epoch}: {epoch_cost:f}")
+        train_accuracy = sess.run(accuracy, feed_dict={X: X_train, Y: Y_train})
+        test_accuracy = sess.run(accuracy, feed_dict={X: X_test, Y: Y_test})
+        last_run.clear()
+        last_run["costs"] = costs
+        last_run["test_probabilities"] = sess.run(probabilities, feed_dict={X: X_test})
+
+    if print_cost:
+        plt.plot(np.squeeze(costs))
+        plt.show()
+        print("Train Accuracy:", train_accuracy)
+        print("Test Accuracy:", test_accuracy)
+
+    return train_accuracy, test_accuracy, parameters
+'''
 
 
 MUTANTS = {
@@ -314,9 +378,8 @@ MUTANTS = {
     W1 = tf.compat.v1.get_variable("W1", [4, 4, 3, 8], initializer=initializer)
     W2 = tf.compat.v1.get_variable("W2", [2, 2, 8, 16], initializer=initializer)
 '''),
-        # the graph seed set after the variables exist: their ops were made with the default seed
-        "graph_seed_after_variables": _edit(_INIT, _GRAPH_SEED, "", _INIT_BODY,
-                                            _INIT_BODY + "    tf.compat.v1.set_random_seed(1)\n"),
+        # "seed 0" read as the graph-level seed: it overrides the seed 1 its caller set
+        "graph_seed_0": _edit(_INIT, _GRAPH_SEED, "    tf.compat.v1.set_random_seed(0)\n"),
         "no_op_seed": _edit(_INIT, "glorot_uniform_initializer(seed=0)", "glorot_uniform_initializer()"),
         "glorot_normal": _edit(_INIT, "glorot_uniform_initializer(seed=0)", "glorot_normal_initializer(seed=0)"),
         "not_trainable": _edit(_INIT, "glorot_uniform_initializer(seed=0))", "glorot_uniform_initializer(seed=0),\n"
@@ -335,6 +398,16 @@ MUTANTS = {
         "average_pool": _edit(_FORWARD, _P2, _P2.replace("max_pool2d", "avg_pool2d")),
         "flatten_size_hard_coded": _edit(_FORWARD, "F = flatten(P2)", "F = tf.reshape(P2, [-1, 64])"),
         "softmax_on_logits": _edit(_FORWARD, "Z3 = fully_connected(F, 6)", "Z3 = tf.nn.softmax(fully_connected(F, 6))"),
+        # a ReLU on the last layer (Keras Dense with an activation): logits can no longer be negative
+        "relu_on_logits": _edit(_FORWARD, _FC, '''    F = tf.keras.layers.Flatten()(P2)
+    Z3 = tf.keras.layers.Dense(6, activation="relu")(F)
+'''),
+        # the fully connected layer written by hand, its bias forgotten (issue 15): an affine map
+        # of the features with a zero offset, caught once the test pins the layer's bias
+        "fully_connected_without_bias": _edit(_FORWARD, _FC, '''    F = flatten(P2)
+    W3 = tf.compat.v1.get_variable("W3", [F.shape[1], 6], initializer=tf.compat.v1.glorot_uniform_initializer(seed=1))
+    Z3 = tf.matmul(F, W3)
+'''),
     },
     "compute_cost": {
         # also the BUGS sample: softmax_cross_entropy_with_logits applies its own softmax
@@ -408,6 +481,40 @@ VARIANTS = {
 '''),
         "compat_initializers_alias": _edit(_INIT, "tf.compat.v1.glorot_uniform_initializer(seed=0)",
                                            "tf.compat.v1.initializers.glorot_uniform(seed=0)"),
+        # Issue 15: students who rewrite the whole function and drop the given graph-seed line.
+        # The graph seed is the caller's (model and the test set it before the call), so these
+        # draw the course values too.
+        # the graph seed set again after the variables exist: it changes nothing
+        "graph_seed_after_variables": _edit(_INIT, _GRAPH_SEED, "", _INIT_BODY,
+                                            _INIT_BODY + "    tf.compat.v1.set_random_seed(1)\n"),
+        # Glorot-uniform through its general form
+        "variance_scaling_no_graph_seed": _edit(_INIT, _GRAPH_SEED, "", "tf.compat.v1.glorot_uniform_initializer(seed=0)",
+                                                'tf.compat.v1.variance_scaling_initializer(1.0, "fan_avg", "uniform", seed=0)'),
+        # by hand: U(-limit, limit), limit = sqrt(6 / (fan_in + fan_out))
+        "uniform_limit_by_hand_no_graph_seed": _edit(_INIT, _GRAPH_SEED, "", _INIT_BODY, '''    def glorot(name, shape):
+        fan_in, fan_out = shape[0] * shape[1] * shape[2], shape[0] * shape[1] * shape[3]
+        limit = math.sqrt(6.0 / (fan_in + fan_out))
+        return tf.compat.v1.get_variable(name, shape,
+                                         initializer=tf.compat.v1.random_uniform_initializer(-limit, limit, seed=0))
+    W1 = glorot("W1", [4, 4, 3, 8])
+    W2 = glorot("W2", [2, 2, 8, 16])
+'''),
+        # W2 created before W1
+        "W2_first_no_graph_seed": _edit(_INIT, _GRAPH_SEED, "", _INIT_BODY, '''    W2 = tf.compat.v1.get_variable("W2", [2, 2, 8, 16],
+                                   initializer=tf.compat.v1.glorot_uniform_initializer(seed=0))
+    W1 = tf.compat.v1.get_variable("W1", [4, 4, 3, 8],
+                                   initializer=tf.compat.v1.glorot_uniform_initializer(seed=0))
+'''),
+        # a tf.compat.v1.Variable holding the initializer's tensor
+        "v1_variable_of_initializer_no_graph_seed": _edit(_INIT, _GRAPH_SEED, "", _INIT_BODY, '''    glorot = tf.compat.v1.glorot_uniform_initializer(seed=0)
+    W1 = tf.compat.v1.Variable(glorot([4, 4, 3, 8]), name="W1")
+    W2 = tf.compat.v1.Variable(glorot([2, 2, 8, 16]), name="W2")
+'''),
+        # one initializer for a whole variable scope
+        "scope_initializer_no_graph_seed": _edit(_INIT, _GRAPH_SEED, "", _INIT_BODY, '''    with tf.compat.v1.variable_scope("conv", initializer=tf.compat.v1.glorot_uniform_initializer(seed=0)):
+        W1 = tf.compat.v1.get_variable("W1", [4, 4, 3, 8])
+        W2 = tf.compat.v1.get_variable("W2", [2, 2, 8, 16])
+'''),
     },
     "forward_propagation": {
         # the TF2 habit: Keras layers for the flatten and the fully connected layer
@@ -474,5 +581,22 @@ VARIANTS = {
         # Tensor.eval and Operation.run: the cost before the step, then the step
         "eval_then_run": _edit(_MODEL, _STEP, '''minibatch_cost = cost.eval(feed_dict={X: minibatch_X, Y: minibatch_Y}, session=sess)
                 optimizer.run(feed_dict={X: minibatch_X, Y: minibatch_Y}, session=sess)'''),
+        # Issue 15: four models that return the tf.Variables themselves, not their values (the
+        # test reads them in model's own session)
+        # accuracies counted in NumPy from the predicted classes
+        "numpy_accuracies_returns_variables": _edit(_MODEL, _ACCURACY, '''        train_predicted = sess.run(tf.argmax(Z3, 1), feed_dict={X: X_train})
+        test_predicted = sess.run(tf.argmax(Z3, 1), feed_dict={X: X_test})
+        train_accuracy = np.mean(train_predicted == np.argmax(Y_train, axis=1))
+        test_accuracy = np.mean(test_predicted == np.argmax(Y_test, axis=1))
+''', _PARAMETERS_VALUES, ""),
+        # the class of largest probability rather than of largest logit
+        "argmax_softmax_returns_variables": _edit(_MODEL, "predict_op = tf.argmax(Z3, 1)",
+                                                  "predict_op = tf.argmax(tf.nn.softmax(Z3), axis=1)",
+                                                  _PARAMETERS_VALUES, ""),
+        # Adam in two steps, gradients then their application
+        "compute_apply_gradients_returns_variables": _edit(_MODEL, _OPT, '''adam = tf.compat.v1.train.AdamOptimizer(learning_rate=learning_rate)
+    optimizer = adam.apply_gradients(adam.compute_gradients(cost))''', _PARAMETERS_VALUES, ""),
+        # a graph of its own rather than the default graph
+        "own_graph_returns_variables": _MODEL_OWN_GRAPH,
     },
 }

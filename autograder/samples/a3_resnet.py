@@ -300,6 +300,13 @@ MUTANTS = {
         # layer names that ignore stage and block (two blocks collide in one model)
         'id_hardcoded_names': {"source": _edit(_IDENTITY, ('conv_name_base = "res" + str(stage) + block + "_branch"', 'conv_name_base = "res_branch"')),
                               "loses": ['test_identity_block']},
+        # layer names built from the block letter only: blocks 'b' of two stages collide
+        'id_names_without_stage': {"source": _edit(_IDENTITY, ('conv_name_base = "res" + str(stage) + block + "_branch"\n    bn_name_base = "bn" + str(stage) + block + "_branch"', 'conv_name_base = "res" + block + "_branch"\n    bn_name_base = "bn" + block + "_branch"')),
+                                  "loses": ['test_identity_block']},
+        # BN forced into training mode (batch statistics) where the model should infer: a Model
+        # called with training=False overrides it, a call with no training argument does not
+        'id_bn_training_true': {"source": _edit(_IDENTITY, ('X = BatchNormalization(axis=3, name=bn_name_base + "2b")(X)', 'X = BatchNormalization(axis=3, name=bn_name_base + "2b")(X, training=True)')),
+                               "loses": ['test_identity_block']},
     },
     'convolutional_block': {
         # shortcut convolution with stride 1 instead of s
@@ -323,6 +330,12 @@ MUTANTS = {
         # a ReLU on the shortcut before the addition
         'cb_shortcut_relu': {"source": _edit(_CONVOLUTIONAL, ('X_shortcut = BatchNormalization(axis=3, name=bn_name_base + "1")(X_shortcut)', 'X_shortcut = BatchNormalization(axis=3, name=bn_name_base + "1")(X_shortcut)\n    X_shortcut = Activation("relu")(X_shortcut)')),
                             "loses": ['test_convolutional_block']},
+        # layer names built from the block letter only: the blocks 'a' of two stages collide
+        'cb_names_without_stage': {"source": _edit(_CONVOLUTIONAL, ('conv_name_base = "res" + str(stage) + block + "_branch"\n    bn_name_base = "bn" + str(stage) + block + "_branch"', 'conv_name_base = "res" + block + "_branch"\n    bn_name_base = "bn" + block + "_branch"')),
+                                  "loses": ['test_convolutional_block']},
+        # shortcut BN forced into training mode (batch statistics) where the model should infer
+        'cb_bn_training_true': {"source": _edit(_CONVOLUTIONAL, ('X_shortcut = BatchNormalization(axis=3, name=bn_name_base + "1")(X_shortcut)', 'X_shortcut = BatchNormalization(axis=3, name=bn_name_base + "1")(X_shortcut, training=True)')),
+                               "loses": ['test_convolutional_block']},
     },
     'ResNet50': {
         # GlobalAveragePooling2D instead of AveragePooling2D((2, 2)) + Flatten (same at 64 x 64)
@@ -355,6 +368,13 @@ MUTANTS = {
         # no BN in the stem
         'rn_no_bn_stem': {"source": _edit(_RESNET50, ('    X = BatchNormalization(axis=3, name="bn_conv1")(X)\n', '')),
                          "loses": ['test_ResNet50']},
+        # a block letter used twice in stage 3: two blocks name their layers alike, Model() raises
+        'rn_repeated_block_letter': {"source": _edit(_RESNET50, ('for block in ["b", "c", "d"]:', 'for block in ["b", "c", "c"]:')),
+                                    "loses": ['test_ResNet50']},
+        # stage 5's convolutional block labelled stage 4 (copied from the line above): its layer
+        # names clash with stage 4's first block
+        'rn_repeated_stage': {"source": _edit(_RESNET50, ('filters=[512, 512, 2048], stage=5, block="a"', 'filters=[512, 512, 2048], stage=4, block="a"')),
+                             "loses": ['test_ResNet50']},
     },
 }
 
@@ -362,7 +382,8 @@ MUTANTS = {
 # padding 'same' on the 1x1 convolutions, no names, shortcut built first, BN axis=-1, Dense
 # then a Softmax layer, a loop over the stages. alt2: names of its own, layers.add and
 # keras.ops.add, a helper per conv-BN-ReLU unit, and a ResNet50 that never calls the two block
-# functions (every block written inline).
+# functions (every block written inline). alt3: a ResNet50 that passes every block argument by
+# keyword (filters as tuples, letters from chr), Dense then a separate softmax Activation.
 VARIANTS = {
     'identity_block': {
         'alt1': """def identity_block(X, f, filters, stage, block):
@@ -476,6 +497,24 @@ VARIANTS = {
     X = L.Flatten()(L.AveragePooling2D((2, 2))(X))
     X = L.Activation("softmax")(L.Dense(classes, kernel_initializer=g())(X))
     return keras.Model(inputs=inp, outputs=X)
+""",
+        'alt3': """def ResNet50(input_shape=(64, 64, 3), classes=6):
+    X_input = Input(input_shape)
+    X = ZeroPadding2D(padding=(3, 3))(X_input)
+    X = Conv2D(filters=64, kernel_size=7, strides=2, name="conv1", kernel_initializer=glorot_uniform(seed=0))(X)
+    X = BatchNormalization(axis=3, name="bn_conv1")(X)
+    X = Activation("relu")(X)
+    X = MaxPooling2D(pool_size=(3, 3), strides=(2, 2))(X)
+    for stage, filters, s, n_identity in ((2, (64, 64, 256), 1, 2), (3, (128, 128, 512), 2, 3),
+                                          (4, (256, 256, 1024), 2, 5), (5, (512, 512, 2048), 2, 2)):
+        X = convolutional_block(X, f=3, filters=filters, stage=stage, block="a", s=s)
+        for i in range(n_identity):
+            X = identity_block(X, f=3, filters=filters, stage=stage, block=chr(ord("b") + i))
+    X = AveragePooling2D(pool_size=(2, 2))(X)
+    X = Flatten()(X)
+    X = Dense(units=classes, kernel_initializer=glorot_uniform(seed=0))(X)
+    X = Activation("softmax")(X)
+    return Model(inputs=X_input, outputs=X)
 """,
     },
 }

@@ -113,3 +113,11 @@ def test_substituted_restores_the_namespace():
         with checks.substituted(ns, f="trusted"):
             1 / 0
     assert ns == {"f": "student"}
+
+
+def test_trusted_helpers_do_not_outlive_their_test_cell(shell):
+    guard.install(shell)
+    run(shell, "def _trusted_conv(x):\n    return x\ntrusted_helpers = {'conv': _trusted_conv}\nmine = 1")
+    run(shell, "pass")
+    assert "_trusted_conv" not in shell.user_ns and "trusted_helpers" not in shell.user_ns
+    assert shell.user_ns["mine"] == 1

@@ -7,6 +7,7 @@ import pytest
 
 from autograder.build import build, verify_release
 from autograder.course import Course
+from autograder.nbgrader_ext import visible_part
 from autograder.notebook import BEGIN_HIDDEN, is_solution, is_test, nbgrader_meta, solution_regions
 
 COURSE = Course()
@@ -15,6 +16,8 @@ IDS = [f"{a}/{p.name}" for a, p in NOTEBOOKS]
 GRADE_ID = re.compile(r"^[a-zA-Z0-9_\-]+$")
 #: Things a test cell must not trust (student code may replace them) or must not do.
 FORBIDDEN_IN_TESTS = [r"\bnp\.allclose\b", r"\bnp\.testing\b", r"^\s*assert\s", r"\bnp\.isclose\b"]
+#: What a hidden block may call of coursekit.checks: none of these holds an expected value.
+HIDDEN_CHECKS = {"hand_out", "assert_scalar", "frozen_copy", "assert_unchanged", "substituted", "check"}
 
 
 def test_the_three_assignments_exist():
@@ -68,3 +71,27 @@ def test_committed_release_matches_a_fresh_build(tmp_path):
         committed_files = sorted(p.relative_to(COURSE.release_dir) for p in (COURSE.release_dir / assignment).rglob("*")
                                  if ".ipynb_checkpoints" not in p.parts)
         assert fresh_files == committed_files
+
+
+def _hidden_part(source):
+    visible = set(visible_part(source).splitlines())
+    return "\n".join(line for line in source.splitlines() if line not in visible)
+
+
+@pytest.mark.parametrize("assignment,path", NOTEBOOKS, ids=IDS)
+def test_hidden_tests_hold_no_expected_values(assignment, path):
+    """The verdict is computed outside the kernel: a hidden block hands the student's outputs
+    out and holds neither expected values nor a reference implementation (issue 11)."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        if not is_test(cell):
+            continue
+        hidden = _hidden_part(cell.source)
+        grade_id = nbgrader_meta(cell)["grade_id"]
+        used = set(re.findall(r"\bchecks\.(\w+)", hidden))
+        assert used <= HIDDEN_CHECKS, f"{grade_id}: hidden tests call checks.{sorted(used - HIDDEN_CHECKS)}"
+        assert "hand_out" in used, f"{grade_id}: hidden tests hand nothing to the grader"
+        assert not re.search(r"\b_?reference\w*\s*=|def _?reference|\bexpected\w*\s*=", hidden), \
+            f"{grade_id}: hidden tests compute an expected value or hold a reference implementation"
+        function = grade_id[len("test_"):]
+        assert not re.search(rf"def _trusted_{function}\b", cell.source), \
+            f"{grade_id}: a trusted copy of {function} sits in its own test"

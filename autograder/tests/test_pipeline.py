@@ -131,6 +131,11 @@ def graded_class(toy_course, tmp_path_factory):
         _cell(nb, "square").source = BUGGY_SQUARE + "\n" + tamper
         _write(subs / name / ASSIGNMENT, nb)
 
+    for name, extra in ODD_BUT_CORRECT.items():
+        nb = ref(name)
+        _cell(nb, "square").source += "\n" + extra
+        _write(subs / name / ASSIGNMENT, nb)
+
     nb = ref("tamper_isinstance")  # breaks the kernel's own machinery: may sink the whole notebook
     _cell(nb, "square").source = BUGGY_SQUARE + "\nimport builtins\nbuiltins.isinstance = lambda *a: True"
     _write(subs / "tamper_isinstance" / ASSIGNMENT, nb)
@@ -174,6 +179,57 @@ TAMPERING = {
                      "import sys\nsys.modules['coursekit.checks'] = type(sys)('fake')",
     "tamper_redefine": "class checks:\n    @staticmethod\n    def assert_close(*a, **k):\n        pass\n"
                        "np = None",
+    # below: what a kernel-level attacker tries; each passed under in-kernel verdicts
+    "tamper_code_swap": "import coursekit.checks as c\nfor name in ('assert_close', 'hand_out', 'fail'):\n"
+                        "    if hasattr(c, name):\n"
+                        "        getattr(c, name).__code__ = (lambda *a, **k: None).__code__",
+    # swallow every exception: a custom handler with an empty traceback, shown by nobody
+    "tamper_custom_exc": "ip = get_ipython()\n"
+                         "ip.set_custom_exc((BaseException,), lambda self, etype, value, tb, tb_offset=None: [])\n"
+                         "ip._showtraceback = lambda *a, **k: None",
+    "tamper_ast": "import ast\nclass Gut(ast.NodeTransformer):\n    def visit_Module(self, node):\n"
+                  "        node.body = [ast.Pass()]\n        return node\n"
+                  "get_ipython().ast_transformers.append(Gut())",
+    "tamper_input": "get_ipython().input_transformers_post.append("
+                    "lambda lines: ['pass\\n'] if any('checks' in l for l in lines) else lines)",
+    # a trace function that makes every check compare the expected value with itself
+    "tamper_settrace": "import sys, threading\n"
+                       "def tracer(frame, event, arg):\n"
+                       "    if event == 'call' and 'expected' in frame.f_code.co_varnames:\n"
+                       "        loc = frame.f_locals\n"
+                       "        if 'actual' in loc and 'expected' in loc:\n"
+                       "            loc['actual'] = loc['expected']\n"
+                       "    return None\n"
+                       "sys.settrace(tracer)\nthreading.settrace(tracer)",
+    # forged kernel messages: errors never leave the kernel, every reply says ok, and a fake
+    # execute_result claims 2 points (nbgrader reads a number there as partial credit)
+    "tamper_forged_messages": "k = get_ipython().kernel\norig = k.session.send\n"
+                              "def send(stream, msg, content=None, *a, **kw):\n"
+                              "    if msg == 'error':\n        return None\n"
+                              "    if msg == 'execute_reply' and content is not None:\n"
+                              "        content = dict(content, status='ok')\n"
+                              "    return orig(stream, msg, content, *a, **kw)\n"
+                              "k.session.send = send\n"
+                              "def fake(result):\n"
+                              "    orig(k.iopub_socket, 'execute_result', {'data': {'text/plain': '2'}, 'metadata': {},\n"
+                              "         'execution_count': 1}, parent=k.get_parent('shell'))\n"
+                              "get_ipython().events.register('post_run_cell', fake)",
+    # random inputs made zero, so that a function returning zeros for zeros looks right
+    "tamper_random": "import numpy\n_square = square\n"
+                     "def square(x):\n    numpy.random.randn = lambda *s: numpy.zeros(s)\n    return _square(x)",
+}
+
+#: Honest code that does odd things: full marks, and nothing hidden reaches the feedback.
+ODD_BUT_CORRECT = {
+    # prints every hidden test cell it can see, before and after each cell runs
+    "prints_hidden_tests": "def _leak(*args):\n    print([s for s in In if 'BEGIN HIDDEN' in s])\n"
+                           "get_ipython().events.register('pre_run_cell', lambda info: print(info.raw_cell))\n"
+                           "get_ipython().events.register('post_run_cell', _leak)",
+    # its own code quotes the hidden-test marker: nbgrader's ClearHiddenTests used to crash on it
+    "quotes_the_marker": "# my notes: ### BEGIN HIDDEN TESTS is what the grader hides",
+    # links and odd files in its working folder, made while running
+    "makes_links": "import os\nos.symlink('/etc/passwd', 'leak.html')\nos.symlink('/etc/hostname', 'toy2.ipynb')\n"
+                   "open('notes.html', 'w').write('<p>mine</p>')",
 }
 
 EXPECTED = {  # student: (test_double, test_square, reason fragment or None)
@@ -191,6 +247,7 @@ EXPECTED = {  # student: (test_double, test_square, reason fragment or None)
     "memory_hog": (1, 0, None),
     "duplicated_test": (1, 0, None),
     **{name: (1, 0, None) for name in TAMPERING},
+    **{name: (1, 2, None) for name in ODD_BUT_CORRECT},
     "kills_kernel": (0, 0, "could not autograde"),
 }
 
@@ -206,7 +263,8 @@ def test_a_memory_hog_fails_only_its_own_test(graded_class):
     autograded = graded_class["out"] / "autograded" / "memory_hog" / ASSIGNMENT / "toy.ipynb"
     errors = [o for c in nbformat.read(autograded, as_version=4).cells for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
-    assert [e["ename"] for e in errors] == ["MemoryError"], result.log[-2000:]
+    assert [e["evalue"] for e in errors] == ["the test stopped with MemoryError before checking square(3)"], \
+        result.log[-2000:]
 
 
 def test_a_duplicated_cell_is_noted(graded_class):
@@ -246,7 +304,11 @@ def test_gradebook_and_csv_hold_every_result(graded_class):
     assert rows["invalid_json"]["status"] == "failed" and "JSON" in rows["invalid_json"]["reason"]
     assert rows["good"]["score"] == "3" and rows["good"]["max_score"] == "3"
     with open(out / "grades_by_test.csv") as f:
-        assert len(list(csv.DictReader(f))) == 2 * len(rows)
+        by_test = {(r["student"], r["test"]): r for r in csv.DictReader(f)}
+    assert len(by_test) == 2 * len(rows)
+    assert by_test["good", "test_square"]["message"].startswith("Passed")
+    assert by_test["edited_test", "test_square"]["message"].startswith("square of an array: 1 of 2 values are wrong")
+    assert "is not valid notebook JSON" in by_test["invalid_json", "test_square"]["message"]
 
 
 def test_feedback_exists_for_everyone_and_hides_test_code(graded_class):
@@ -256,10 +318,15 @@ def test_feedback_exists_for_everyone_and_hides_test_code(graded_class):
         assert page.exists(), student
         html = page.read_text()
         for marker in HIDDEN_MARKERS:
-            assert marker not in html, (student, marker)
+            if not (student == "quotes_the_marker" and marker == "BEGIN HIDDEN TESTS"):
+                assert marker not in html, (student, marker)
+        # only the notebook's page, whatever the kernel left in its folder
+        assert sorted(p.name for p in page.parent.iterdir()) == ["toy.html"], student
+    assert "what the grader hides" in (out / "feedback" / "quotes_the_marker" / ASSIGNMENT / "toy.html").read_text()
     tamper = (out / "feedback" / "edited_test" / ASSIGNMENT / "toy.html").read_text()
-    assert "square of an array" in tamper            # the failed check is named in plain words
-    assert "most recent call last" not in tamper and "hidden test are not shown" in tamper
+    # the failed check is named in plain words, with our verdict only: no traceback
+    assert "CheckFailed: square of an array: 1 of 2 values are wrong" in tamper
+    assert "most recent call last" not in tamper and "hidden-only" not in tamper
 
 
 def test_grading_needs_a_built_course(tmp_path):
@@ -270,10 +337,28 @@ def test_grading_needs_a_built_course(tmp_path):
         grade(course, tmp_path / "subs", tmp_path / "out", log=lambda *_: None)
 
 
-def test_student_self_check_fails_loudly_on_the_release_and_passes_the_reference(toy_course, tmp_path):
+def test_student_self_check_lists_each_function(toy_course, tmp_path):
     from autograder.check import check_notebook
     lines = []
     assert check_notebook(toy_course.release_dir / ASSIGNMENT / "toy.ipynb", log=lines.append) == 2
-    assert "failed: test_double -- NotImplementedError:" in lines
+    assert lines == ["toy.ipynb:", "  double    not attempted", "  square    not attempted",
+                     "0 of 2 functions pass their visible tests"]
     ref = samples.write_submission(toy_course, ASSIGNMENT, "reference", tmp_path / "ref")
+    nb = nbformat.read(ref / "toy.ipynb", as_version=4)
+    _cell(nb, "square").source = "def square(x):\n    ### START CODE HERE ###\n    return x + x\n    ### END CODE HERE ###"
+    nbformat.write(nb, ref / "buggy.ipynb")
+    lines.clear()
+    assert check_notebook(ref / "buggy.ipynb", log=lines.append) == 1
+    assert lines[1] == "  double    pass"
+    assert lines[2] == "  square    FAIL           AssertionError: square(3): 1 of 1 values are wrong; at index () expected 9, got 6"
+    assert lines[3] == "1 of 2 functions pass their visible tests"
+    lines.clear()
     assert check_notebook(ref / "toy.ipynb", log=lines.append) == 0
+    assert lines[-1] == "2 of 2 functions pass their visible tests; the grader also runs hidden tests"
+
+
+def test_check_command_prints_no_kernel_noise(toy_course, capfd):
+    from autograder.cli import main
+    assert main(["check", str(toy_course.release_dir / ASSIGNMENT / "toy.ipynb")]) == 1
+    out, err = capfd.readouterr()
+    assert "0 of 2 functions pass" in out and "TCP" not in out + err and "WARNING" not in out + err

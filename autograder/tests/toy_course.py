@@ -34,7 +34,7 @@ TEST_DOUBLE = '''import numpy as np
 from coursekit import checks
 checks.assert_close(double(np.arange(3.0)), [0.0, 2.0, 4.0], "double(arange(3))")
 ### BEGIN HIDDEN TESTS
-checks.assert_close(double(-1.5), -3.0, "double(-1.5)")  # hidden-only-1
+checks.hand_out(double(-1.5), "double(-1.5)")  # hidden-only-1
 ### END HIDDEN TESTS'''
 SQUARE = '''def square(x):
     """Return x * x."""
@@ -46,7 +46,9 @@ TEST_SQUARE = '''import numpy as np
 from coursekit import checks
 checks.assert_close(square(3.0), 9.0, "square(3)")
 ### BEGIN HIDDEN TESTS
-checks.assert_close(square(np.array([-2.0, 0.5])), [4.0, 0.25], "square of an array")  # hidden-only-2
+checks.hand_out(square(np.array([-2.0, 0.5])), "square of an array")  # hidden-only-2
+np.random.seed(7)
+checks.hand_out(square(np.random.randn(5)), "square of random numbers")
 ### END HIDDEN TESTS'''
 
 BUGS = '''BUGS = {
