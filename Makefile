@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 DATA := datasets/train_signs.h5 datasets/test_signs.h5
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: demo test test-slow setup bubblewrap data bench clean
+.PHONY: demo test test-slow setup system-packages data bench clean
 
 demo: setup
 	$(BIN)/python -m autograder demo
@@ -23,21 +23,24 @@ test: setup
 test-slow: setup
 	$(BIN)/python -m pytest -m slow
 
-setup: bubblewrap $(STAMP) $(DATA)
+setup: system-packages $(STAMP) $(DATA)
 
 # The grader runs every kernel sandboxed under bubblewrap (autograder/sandbox.py); installed
 # with apt when missing (root needed).  Students' own `check` runs do not need it.
-# The same apt step installs Debian's chromium, the browser of autograder/tests/test_browser.py.
-bubblewrap:
+# The same apt step installs Debian's chromium, the browser of autograder/tests/test_browser.py,
+# and Debian's postgresql, whose throwaway server autograder/tests/test_gradebook.py starts.
+system-packages:
 	@missing=""; command -v bwrap >/dev/null || missing=" bubblewrap"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	[ -z "$$missing" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -q && apt-get install -y -q$$missing; \
 	  else \
 	    echo "NOTE:$$missing missing, and installing needs root: run 'sudo apt-get install$$missing'."; \
 	    echo "      Until then grading refuses to run (--no-sandbox grades with kernels unconfined)"; \
-	    echo "      and the browser test (autograder/tests/test_browser.py) fails without chromium."; \
+	    echo "      and the browser test (autograder/tests/test_browser.py) fails without chromium,"; \
+	    echo "      the gradebook test (autograder/tests/test_gradebook.py) without postgresql."; \
 	  fi; }
 
 data: $(DATA)

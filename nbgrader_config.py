@@ -22,6 +22,9 @@ c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
 c.CourseDirectory.course_id = "convnets"
 c.CourseDirectory.source_directory = "assignments"
 c.CourseDirectory.release_directory = "release"
+# Grading limits live next to each notebook (assignments/<id>/manifest.toml, read by
+# autograder.bundle at build time): not part of what students receive.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "manifest.toml", "manifest.json"]
 c.CourseDirectory.db_url = f"sqlite:///{_ROOT / 'gradebook.db'}"
 
 # Students write between these markers; the release keeps the markers around an empty region.

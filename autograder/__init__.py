@@ -5,5 +5,6 @@ Pipeline, one module per arrow::
 
     assignments/ --build--> release/ --(students)--> submitted/
     submitted/ --grade (workspace.py, one submission each)--> results --merge--> gradebook.db
-    gradebook.db --export--> grades.csv, feedback/
+    gradebook (SQLite, PostgreSQL: any SQLAlchemy URL) --export--> grades.csv, grades_by_test.csv,
+        mistakes.csv + mistakes.html (common mistakes, mistakes.py)
 """

@@ -5,11 +5,13 @@ nothing away.
 gradebook; :func:`verify_release` then checks every release notebook: no outputs, every
 solution region reduced to the stub, no hidden test line left.  Last, the reference solution
 runs its own tests and what it hands out becomes the grader's expected values
-(:mod:`autograder.expected`).
+(:mod:`autograder.expected`), bundled with the rest of what grading needs
+(:mod:`autograder.bundle`).
 """
 import nbformat
 
 from .course import Course, CourseError, run_nbgrader
+from .bundle import build_bundle
 from .expected import make_expected
 from .notebook import hidden_test_lines, is_grade, is_solution, solution_regions, STUB_BODY
 
@@ -27,6 +29,7 @@ def build(course: Course, assignments=None, *, log=print):
         problems += found
         if not found:
             make_expected(course, assignment, log=log)
+            build_bundle(course, assignment)
         log(f"build {assignment}: {'ok' if not found else f'{len(found)} problem(s)'}")
     if problems:
         raise CourseError("release check failed:\n  " + "\n  ".join(problems))

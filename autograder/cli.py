@@ -25,14 +25,28 @@ def main(argv=None):
     p.add_argument("submissions", type=Path)
     p.add_argument("--out", type=Path, default=None,
                    help="where autograded/, feedback/, results/ and grades.csv go (default: course root)")
-    p.add_argument("--db", type=Path, default=None, help="gradebook to merge into (default: course gradebook.db)")
+    _gradebook_options(p, "to merge into")
     p.add_argument("--assignment", action="append", dest="assignments", help="only this assignment (repeatable)")
-    p.add_argument("--jobs", type=int, default=1, help="submissions graded at once")
-    p.add_argument("--timeout", type=int, default=900, help="seconds allowed per submission")
+    p.add_argument("--jobs", type=int, default=1, help="submissions graded at once (local pool)")
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="grade on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786) "
+                        "instead of the local pool")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress bar and no line per graded submission: only failures and the summary")
+    p.add_argument("--timeout", type=int, default=None,
+                   help="seconds allowed per submission (default: the assignment's manifest, else 900)")
+    p.add_argument("--cell-timeout", type=int, default=None,
+                   help="seconds allowed per cell (default: the assignment's manifest, else 300)")
     p.add_argument("--memory-mb", type=int, default=None,
-                   help="data memory each grading kernel may use, MiB (default 6144; 0: no cap)")
+                   help="data memory each grading kernel may use, MiB (default: the manifest, else 6144; 0: no cap)")
     p.add_argument("--keep-workspaces", action="store_true", help="keep each submission's workspace for debugging")
     _no_sandbox_option(p)
+
+    p = sub.add_parser("export", help="write grades.csv, grades_by_test.csv and the common-mistakes report "
+                                      "(mistakes.csv, mistakes.html) from the gradebook")
+    p.add_argument("--out", type=Path, default=None, help="folder for the files (default: course root)")
+    p.add_argument("--assignment", action="append", dest="assignments", help="only this assignment (repeatable)")
+    _gradebook_options(p, "to read")
 
     p = sub.add_parser("mutation-report", help="run the mutant and correct-variant corpora through the test "
                                                "cells; exit 1 unless every mutant is caught and every variant accepted")
@@ -60,6 +74,16 @@ def main(argv=None):
         return 1
 
 
+def _gradebook_options(parser, what):
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--db-url", default=None, metavar="URL",
+                       help=f"gradebook {what}: any SQLAlchemy URL, e.g. sqlite:////path/gradebook.db or "
+                            "postgresql+psycopg://user@host/dbname (default: CourseDirectory.db_url of "
+                            "nbgrader_config.py, the course gradebook)")
+    group.add_argument("--db", type=Path, default=None, metavar="PATH",
+                       help="shorthand for --db-url sqlite:///PATH")
+
+
 def _no_sandbox_option(parser):
     parser.add_argument("--no-sandbox", dest="sandbox", action="store_false",
                         help="run grading kernels unconfined (default: each in a bubblewrap sandbox with its own "
@@ -80,10 +104,22 @@ def _run(args, course):
         print("validation passed")
     elif args.command == "grade":
         from .grade import grade
-        from .workspace import MEMORY_MB
-        grade(course, args.submissions, args.out, assignments=args.assignments, db_path=args.db,
-              jobs=args.jobs, keep_workspaces=args.keep_workspaces, timeout=args.timeout,
-              memory_mb=MEMORY_MB if args.memory_mb is None else args.memory_mb, sandbox=args.sandbox)
+        executor = None
+        if args.dask:
+            from .executors import DaskExecutor
+            executor = DaskExecutor(args.dask)
+        try:
+            grade(course, args.submissions, args.out, assignments=args.assignments, db_path=args.db_url or args.db,
+                  jobs=args.jobs, executor=executor, keep_workspaces=args.keep_workspaces, timeout=args.timeout,
+                  cell_timeout=args.cell_timeout, memory_mb=args.memory_mb, sandbox=args.sandbox, quiet=args.quiet)
+        finally:
+            if executor is not None:
+                executor.close()
+    elif args.command == "export":
+        from .export import export
+        from .gradebook import course_gradebook
+        export(course, args.out, gradebook=course_gradebook(course, args.db_url or args.db),
+               assignments=args.assignments and course.check_assignments(args.assignments))
     elif args.command == "mutation-report":
         from .corpus import failures, load_corpus, report, run_corpus
         outcomes = []

@@ -26,7 +26,7 @@ import nbformat
 
 from .course import Course
 from .expected import grading_client, grading_env, reference_handouts
-from .notebook import is_solution, is_test, nbgrader_meta
+from .notebook import is_solution, is_test, nbgrader_meta, visible_part
 from .verdict import Check, judge_cell
 
 
@@ -48,6 +48,7 @@ class Outcome:
     crashed: list = field(default_factory=list)  # failed ones that stopped with an error
     all_tests: bool = False                      # every test cell ran, not only its own
     broken: str = ""                             # the candidate's own cell raised: a corpus error
+    visible_failed: list = field(default_factory=list)  # own test cells whose VISIBLE part failed
 
     @property
     def ok(self):
@@ -63,6 +64,12 @@ class Outcome:
     def caught_by_check(self):
         """A caught mutant whose named tests all failed on a check, not by crashing."""
         return self.ok and self.candidate.kind == "mutant" and not set(self.candidate.loses) & set(self.crashed)
+
+    @property
+    def caught_visibly(self):
+        """A mutant that the visible part of one of its tests already fails, in a student's own
+        run: the student sees the bug before submitting."""
+        return self.candidate.kind == "mutant" and not self.broken and bool(self.visible_failed)
 
     @property
     def collateral(self):
@@ -137,6 +144,9 @@ def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeo
                         outcome.errors[name] = verdict.message[:200]
                         if verdict.crashed:
                             outcome.crashed.append(name)
+                if candidate.kind == "mutant":
+                    _run_visible(client, [(i, t) for i, t in tests if nbgrader_meta(t)["grade_id"] in own],
+                                 outcome, index)
                 client.execute_cell(restore, index)
                 if _error(restore):
                     raise RuntimeError(f"{assignment}: restoring the reference after {candidate.name} failed")
@@ -144,6 +154,22 @@ def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeo
                 outcomes.append(outcome)
         log(f"{assignment}/{path.name}: {len(mine)} candidates in {time.monotonic() - started:.0f} s")
     return outcomes
+
+
+_AS_STUDENT = "import os\nos.environ['NBGRADER_EXECUTION'] = 'validate'"
+_AS_GRADER = "import os\nos.environ['NBGRADER_EXECUTION'] = 'autograde'"
+
+
+def _run_visible(client, tests, outcome, index):
+    """Run the visible part of ``tests`` as in a student's own run (checks raise in the
+    kernel); record which fail."""
+    client.execute_cell(nbformat.v4.new_code_cell(_AS_STUDENT), index)
+    for t_index, test in tests:
+        run = nbformat.v4.new_code_cell(visible_part(test.source), metadata=test.metadata)
+        client.execute_cell(run, t_index)
+        if _error(run):
+            outcome.visible_failed.append(nbgrader_meta(test)["grade_id"])
+    client.execute_cell(nbformat.v4.new_code_cell(_AS_GRADER), index)
 
 
 def _error(cell):
@@ -156,25 +182,28 @@ def _error(cell):
 
 def report(outcomes, markdown=False):
     """Per (assignment, solution cell): mutants caught / total, of which caught by a check
-    (not by a crash), collateral ("-" unless measured, with ``all_tests``), variants
-    accepted / total.  Text, or Markdown for the README."""
+    (not by a crash), caught already by the visible tests of a student's own run, collateral
+    ("-" unless measured, with ``all_tests``), variants accepted / total.  Text, or Markdown
+    for the README."""
     rows = {}
     for o in outcomes:
         c = o.candidate
-        row = rows.setdefault((c.assignment, c.cell), [0, 0, 0, 0, 0, 0])
+        row = rows.setdefault((c.assignment, c.cell), [0, 0, 0, 0, 0, 0, 0])
         if c.kind == "mutant":
             row[0] += o.ok
             row[1] += 1
             row[2] += o.caught_by_check
-            row[3] += bool(o.collateral)
+            row[3] += o.caught_visibly
+            row[4] += bool(o.collateral)
         else:
-            row[4] += o.ok
-            row[5] += 1
-    totals = [sum(column) for column in zip(*rows.values())] if rows else [0] * 6
+            row[5] += o.ok
+            row[6] += 1
+    totals = [sum(column) for column in zip(*rows.values())] if rows else [0] * 7
     body = sorted(rows.items()) + [(("TOTAL", ""), totals)]
-    cells = [(key, [f"{r[0]}/{r[1]}", f"{r[2]}", f"{r[3]}" if all(o.all_tests for o in outcomes) else "-",
-                    f"{r[4]}/{r[5]}"]) for key, r in body]
-    headers = ["mutants caught", "by a check", "with collateral", "variants accepted"]
+    cells = [(key, [f"{r[0]}/{r[1]}", f"{r[2]}", f"{r[3]} ({100 * r[3] // max(r[1], 1)}%)",
+                    f"{r[4]}" if all(o.all_tests for o in outcomes) else "-", f"{r[5]}/{r[6]}"])
+             for key, r in body]
+    headers = ["mutants caught", "by a check", "by visible tests", "with collateral", "variants accepted"]
     if markdown:
         lines = ["| assignment | function | " + " | ".join(headers) + " |",
                  "| --- | --- | " + " | ".join("---:" for _ in headers) + " |"]

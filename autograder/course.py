@@ -93,15 +93,19 @@ def run_nbgrader(args, cwd, *, timeout=None, env=None, steps=None, memory_mb=0):
     that fails; ``memory_mb`` then caps the data memory of nbgrader and of each kernel.
 
     The command runs in its own process group so that on timeout its kernels die with it;
-    then ``subprocess.TimeoutExpired`` is raised.  nbgrader's exit code is not trusted alone
-    (``validate`` exits 0 on failure): callers inspect results.
+    then ``subprocess.TimeoutExpired`` is raised.  A ``steps`` runner also dies when this
+    process dies (parent-death signal), and its sandboxed kernels with it.  nbgrader's exit
+    code is not trusted alone (``validate`` exits 0 on failure): callers inspect results.
     """
     if steps is None:
         cmd = [sys.executable, "-m", "nbgrader", *args]
     else:
         cmd = [sys.executable, "-m", "autograder.run_nbgrader_steps", f"--memory-mb={int(memory_mb)}",
                *(shlex.join(s) for s in steps)]
-    proc = subprocess.Popen(cmd, cwd=str(cwd), env=env or tool_env(), start_new_session=True,
+    env = dict(env or tool_env())
+    if steps is not None:   # the steps runner dies with us (a killed grading worker leaves no orphan)
+        env["AUTOGRADER_PARENT_PID"] = str(os.getpid())
+    proc = subprocess.Popen(cmd, cwd=str(cwd), env=env, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         out, _ = proc.communicate(timeout=timeout)

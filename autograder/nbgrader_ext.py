@@ -19,7 +19,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
 from .expected import load_expected
-from .notebook import BEGIN_HIDDEN, END_HIDDEN, is_test
+from .notebook import is_test, visible_part
 from .verdict import judge_notebook
 
 #: The error name a failed test cell shows (feedback and autograded notebook).
@@ -71,16 +71,3 @@ class FeedbackFromVerdict(NbGraderPreprocessor):
 def _is_verdict(output):
     return (output.get("output_type") == "error" and output.get("ename") == FAILED) or \
         (output.get("output_type") == "stream" and output.get("name") == "stdout")
-
-
-def visible_part(source):
-    """``source`` without its hidden-test blocks (an unclosed block hides the rest)."""
-    kept, hidden = [], False
-    for line in source.splitlines():
-        if BEGIN_HIDDEN in line:
-            hidden = True
-        elif END_HIDDEN in line:
-            hidden = False
-        elif not hidden:
-            kept.append(line)
-    return "\n".join(kept)

@@ -51,3 +51,16 @@ def hidden_test_lines(source):
         elif stripped:
             (hidden if inside else visible).add(stripped)
     return hidden - visible
+
+
+def visible_part(source):
+    """``source`` without its hidden-test blocks (an unclosed block hides the rest)."""
+    kept, hidden = [], False
+    for line in source.splitlines():
+        if BEGIN_HIDDEN in line:
+            hidden = True
+        elif END_HIDDEN in line:
+            hidden = False
+        elif not hidden:
+            kept.append(line)
+    return "\n".join(kept)

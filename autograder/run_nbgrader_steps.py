@@ -9,8 +9,11 @@ A first argument ``--memory-mb=N`` caps the data memory (heap and private mappin
 RLIMIT_DATA) of this process and of every kernel it starts at N MiB: a student's runaway
 allocation then raises MemoryError in its own cell instead of starving the machine.
 """
+import ctypes
+import os
 import resource
 import shlex
+import signal
 import sys
 import time
 
@@ -22,7 +25,21 @@ def limit_memory(megabytes):
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
+def die_with_parent():
+    """SIGKILL this process when the grader that started it dies (its pid is in
+    ``AUTOGRADER_PARENT_PID``): a grading worker killed mid-job must not leave an nbgrader
+    running on (the sandboxed kernel follows it, see :mod:`autograder.sandbox_enter`)."""
+    parent = os.environ.get("AUTOGRADER_PARENT_PID")
+    if not parent or not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL, 0, 0, 0)          # PR_SET_PDEATHSIG
+    if os.getppid() != int(parent):                 # it died before the signal was armed
+        os._exit(1)
+
+
 def main(steps):
+    die_with_parent()
     if steps and steps[0].startswith("--memory-mb="):
         limit_memory(int(steps.pop(0).split("=", 1)[1]))
     from jupyter_core.application import NoStart

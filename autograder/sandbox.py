@@ -49,8 +49,8 @@ from jupyter_client.manager import AsyncKernelManager
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Integer
 
+from .bundle import MEMORY_MB
 from .course import CourseError
-from .workspace import MEMORY_MB
 
 #: The unprivileged user every kernel runs as (``nobody``).
 SANDBOX_UID = 65534

@@ -39,6 +39,8 @@ def check_result(result, bugs):
     where = f"{result.student}/{result.assignment}"
     if result.status != "graded":
         return [f"{where}: not graded ({result.reason})"]
+    if "no feedback could be generated" in result.reason:
+        return [f"{where}: {result.reason}"]
     must_fail = {cell for bug in bugs.values() for cell in bug["loses"]}
     problems = []
     for notebook, cells in result.max_scores.items():

@@ -1,17 +1,19 @@
-"""Stage 3: grade ONE submission, alone, in a folder of its own.
+"""Stage 3: grade ONE submission, alone, in a folder of its own, from a bundle and its files.
 
-A workspace is a throw-away nbgrader course::
+A workspace is a throw-away nbgrader course, laid out from the assignment's grading bundle
+(:mod:`autograder.bundle`) and the submission's bytes::
 
-    <workdir>/nbgrader_config.py      the course config, re-rooted here
-    <workdir>/gradebook.db            student-free copy of the course gradebook (template)
+    <workdir>/nbgrader_config.py      the bundle's rendered config, rooted here
+    <workdir>/gradebook.db            the bundle's student-free gradebook template
+    <workdir>/bundles/<assignment>/expected.json   what ApplyVerdict judges against
     <workdir>/source/<assignment>/    the release's data files (no notebook, no solution)
-    <workdir>/submitted/<student>/<assignment>/   a copy of the submission
+    <workdir>/submitted/<student>/<assignment>/   the submission's files
     <workdir>/autograded/..., feedback/...        what nbgrader writes
 
-Nothing outside the workspace is written, so workspaces can run side by side (and later in a
-sandbox, each under its own user); :func:`autograder.gradebook.merge` folds the result into the
-course gradebook afterwards.  Every way a submission can be broken ends in a
-:class:`SubmissionResult` with a reason, never in an exception.
+Nothing outside the workspace is read or written, so workspaces run side by side, on any
+machine; :func:`autograder.gradebook.merge` folds the result into the course gradebook
+afterwards.  Every way a submission can be broken ends in a :class:`SubmissionResult` with a
+reason, never in an exception.
 """
 import json
 import re
@@ -19,19 +21,17 @@ import shutil
 import subprocess
 import time
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import nbformat
 
-from .course import Course, run_nbgrader
+from .bundle import Bundle, GradingLimits
+from .course import run_nbgrader
 from .gradebook import notebook_max_scores, read_scores
 from .notebook import nbgrader_meta
 
-#: Largest submission folder copied into a workspace (bytes); bigger ones are refused.
+#: Largest submission (all its files together, bytes); bigger ones are refused unread.
 MAX_SUBMISSION_BYTES = 50 * 2**20
-#: Data memory (MiB) a grading kernel may use.  The heaviest reference (A3's ResNet50) peaks at
-#: 1.4 GiB on 2 cores; TensorFlow's per-thread stacks grow with the core count, hence the margin.
-MEMORY_MB = 6144
 
 
 @dataclass
@@ -48,6 +48,7 @@ class SubmissionResult:
     seconds: float = 0.0                 # the whole workspace: set-up, autograde, feedback
     autograde_seconds: float = 0.0       # ``nbgrader autograde`` alone
     log: str = ""
+    worker: str = ""                     # host:pid that graded it (autograder.job)
 
     @property
     def score(self):
@@ -63,10 +64,8 @@ class SubmissionResult:
         return json.dumps(data, indent=1)
 
 
-_CONFIG = '''\
-# Written by autograder.workspace: the course configuration, re-rooted in this workspace.
-c = get_config()
-load_subconfig({config!r})
+_WORKSPACE_CONFIG = '''
+# Added by autograder.workspace: this workspace's own folders and the submission's limits.
 c.CourseDirectory.root = {root!r}
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
@@ -77,72 +76,81 @@ c.Execute.timeout = {cell_timeout}
 #: Added to a workspace's config unless grading with ``sandbox=False``: autograde's kernels run
 #: in a sandbox (:mod:`autograder.sandbox`), CPU time capped at twice the grading timeout.
 _SANDBOX_CONFIG = '''from autograder.sandbox import use_sandbox
-use_sandbox(c, memory_mb={memory_mb}, cpu_seconds={cpu_seconds})
+use_sandbox(c, {caps})
 '''
 
 
-def grade_submission(course: Course, template_db: Path, submission_dir: Path, student: str,
-                     assignment: str, workdir: Path, *, timeout=900, cell_timeout=300,
-                     memory_mb=MEMORY_MB, sandbox=True):
-    """Autograde ``submission_dir`` (a folder of notebooks) as ``student``'s ``assignment``.
+def grade_submission(bundle: Bundle, student: str, assignment: str, files: dict, workdir: Path, *,
+                     limits: GradingLimits = None, sandbox=True, notes=(), unread=None):
+    """Autograde the submission ``files`` (``{relative posix path: bytes}``) as ``student``'s
+    ``assignment``, in ``workdir`` (made afresh), with the bundle's limits or ``limits``.
 
-    ``timeout`` bounds the whole grading (s), ``cell_timeout`` each cell (s), ``memory_mb`` the
-    data memory of the kernel (MiB, 0 = no cap).  ``sandbox=False`` runs the kernel unconfined
-    (only its data memory capped).
+    ``notes`` are oddities already found (kept in the result); ``unread`` maps the paths of
+    files that could not be read to why, so that a missing notebook gets the right reason.
+    ``sandbox=False`` runs the kernel unconfined (only its data memory capped).
 
     Returns a :class:`SubmissionResult`; the autograded notebooks and the feedback HTML are
     left in ``workdir/autograded`` and ``workdir/feedback``.
     """
     started = time.monotonic()
-    result = SubmissionResult(student, assignment)
-    result.max_scores = notebook_max_scores(template_db, assignment)
+    limits = limits or bundle.limits()
+    result = SubmissionResult(student, assignment, notes=list(notes))
+    result.max_scores = notebook_max_scores(bundle.gradebook, assignment)
+    workdir = Path(workdir)
     try:
-        sandbox_config = _SANDBOX_CONFIG.format(memory_mb=memory_mb, cpu_seconds=2 * timeout) if sandbox else ""
-        _prepare(course, template_db, Path(submission_dir), student, assignment, Path(workdir),
-                 cell_timeout, result, sandbox_config)
+        _prepare(bundle, files, unread or {}, student, assignment, workdir, limits, sandbox, result)
         if result.status != "failed":
-            _autograde(Path(workdir), student, assignment, timeout, memory_mb, result)
+            _autograde(workdir, student, assignment, limits.timeout_s, limits.memory_mb, result)
     finally:
         result.seconds = round(time.monotonic() - started, 2)
         if result.status == "failed":
-            result.scores = {nb: {cell: 0.0 for cell in cells} for nb, cells in result.max_scores.items()}
-        (Path(workdir) / "result.json").write_text(result.to_json())
+            zero_scores(result)
+        if workdir.is_dir():
+            (workdir / "result.json").write_text(result.to_json())
     return result
 
 
-def _prepare(course, template_db, submission_dir, student, assignment, workdir, cell_timeout, result,
-             sandbox_config=""):
+def _config(bundle, workdir, limits, sandbox):
+    """The workspace's nbgrader_config.py: the bundle's, then this workspace's own lines."""
+    caps = {"memory_mb": limits.memory_mb, "cpu_seconds": 2 * limits.timeout_s}
+    caps.update({k: getattr(limits, k) for k in ("pids", "cpus") if getattr(limits, k)})
+    sandbox_lines = _SANDBOX_CONFIG.format(caps=", ".join(f"{k}={v!r}" for k, v in caps.items())) if sandbox else ""
+    return bundle.config.read_text() + _WORKSPACE_CONFIG.format(
+        root=str(workdir), cell_timeout=limits.cell_timeout_s, sandbox=sandbox_lines)
+
+
+def _prepare(bundle, files, unread, student, assignment, workdir, limits, sandbox, result):
     """Lay out the workspace; record missing, renamed or unreadable notebooks as reasons."""
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
-    (workdir / "nbgrader_config.py").write_text(_CONFIG.format(
-        config=str(course.config_file), root=str(workdir), cell_timeout=cell_timeout, sandbox=sandbox_config))
-    shutil.copyfile(template_db, workdir / "gradebook.db")
+    (workdir / "nbgrader_config.py").write_text(_config(bundle, workdir, limits, sandbox))
+    shutil.copyfile(bundle.gradebook, workdir / "gradebook.db")
     expected = workdir / "bundles" / assignment / "expected.json"   # read by ApplyVerdict
     expected.parent.mkdir(parents=True)
-    shutil.copyfile(course.expected_file(assignment), expected)
-    source = workdir / "source" / assignment
-    shutil.copytree(course.release_dir / assignment, source,
-                    ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
+    shutil.copyfile(bundle.expected, expected)
+    shutil.copytree(bundle.data_dir, workdir / "source" / assignment)
 
-    if not submission_dir.is_dir():
-        return _fail(result, f"no submission folder {submission_dir.name}/ for {assignment}")
-    size = sum(p.stat().st_size for p in submission_dir.rglob("*") if p.is_file() and not p.is_symlink())
-    if size > MAX_SUBMISSION_BYTES:
-        return _fail(result, f"submission is {size / 2**20:.0f} MiB, over the {MAX_SUBMISSION_BYTES // 2**20} MiB limit")
     target = workdir / "submitted" / student / assignment
-    shutil.copytree(submission_dir, target, symlinks=True,  # links are copied as links, then dropped
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    for link in [p for p in target.rglob("*") if p.is_symlink()]:
-        link.unlink()
+    target.mkdir(parents=True)
+    for name, data in sorted(files.items()):
+        rel = PurePosixPath(name)
+        if rel.is_absolute() or not rel.parts or ".." in rel.parts or ".ipynb_checkpoints" in rel.parts:
+            result.notes.append(f"{name}: not a path inside the submission, ignored")
+            continue
+        try:
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            (target / rel).write_bytes(data)
+        except OSError as exc:   # "a" and "a/b" both given, and the like
+            result.notes.append(f"{name}: could not be written ({exc.strerror}), ignored")
 
     expected = set(result.max_scores)
-    found = {p.stem for p in target.glob("*.ipynb")}
+    found = {p.stem for p in target.glob("*.ipynb") if p.is_file()}
     for name in sorted(expected - found):
         others = sorted(found - expected)
+        problem = unread.get(f"{name}.ipynb")
         hint = f" (found {', '.join(o + '.ipynb' for o in others)}: was it renamed?)" if others else ""
-        result.notebook_reasons[name] = f"{name}.ipynb is missing{hint}"
+        result.notebook_reasons[name] = f"{name}.ipynb {problem}" if problem else f"{name}.ipynb is missing{hint}"
     for name in sorted(expected & found):
         problem = _unreadable(target / f"{name}.ipynb")
         if problem:
@@ -152,7 +160,7 @@ def _prepare(course, template_db, submission_dir, student, assignment, workdir, 
         else:
             result.notes += _drop_duplicate_ids(target / f"{name}.ipynb")
     if result.notebook_reasons and not (expected & {p.stem for p in target.glob("*.ipynb")}):
-        _fail(result, "; ".join(result.notebook_reasons.values()))
+        fail(result, "; ".join(result.notebook_reasons.values()))
 
 
 def _drop_duplicate_ids(path):
@@ -195,13 +203,13 @@ def _autograde(workdir, student, assignment, timeout, memory_mb, result):
     try:
         proc = run_nbgrader(None, workdir, steps=steps, timeout=timeout, memory_mb=memory_mb)
     except subprocess.TimeoutExpired:
-        return _fail(result, f"grading took longer than {timeout} s (an endless loop?)")
+        return fail(result, f"grading took longer than {timeout} s (an endless loop?)")
     result.log = proc.stdout[-20000:]
     took = re.search(r"^\[autograder\] autograde took ([0-9.]+) s", proc.stdout, re.M)
     result.autograde_seconds = float(took.group(1)) if took else 0.0
     scores = read_scores(workdir / "gradebook.db", assignment, student)
     if not took or not scores:
-        return _fail(result, "nbgrader could not autograde this submission: " + _last_error(proc.stdout))
+        return fail(result, "nbgrader could not autograde this submission: " + _last_error(proc.stdout))
     result.scores = scores
     result.messages = _verdict_messages(workdir / "autograded" / student / assignment, scores)
     if proc.returncode != 0:
@@ -230,11 +238,17 @@ def _verdict_messages(folder, scores):
     return messages
 
 
-def _fail(result, reason):
+def fail(result, reason):
+    """Mark ``result`` failed with ``reason`` (each notebook without a reason of its own gets it)."""
     result.status = "failed"
     result.reason = reason
     for notebook in result.max_scores:
         result.notebook_reasons.setdefault(notebook, reason)
+
+
+def zero_scores(result):
+    """Every test cell of a failed result scores 0."""
+    result.scores = {nb: {cell: 0.0 for cell in cells} for nb, cells in result.max_scores.items()}
 
 
 def _last_error(log):

@@ -3,7 +3,8 @@
 For each assignment, the reference submission is graded alone in its workspace, REPEAT times
 (median reported), next to the toy course of autograder/tests as a baseline: what nbgrader and
 a fresh kernel cost before any assignment code runs.  Grading = ``nbgrader autograde`` +
-``nbgrader generate_feedback`` in the workspace, as ``python -m autograder grade`` does.  Each
+``nbgrader generate_feedback`` in a workspace rebuilt from the grading job, as ``python -m
+autograder grade`` does.  Each
 grading runs twice, with the kernel sandboxed (as ``grade`` does by default) and unconfined
 (``--no-sandbox``), side by side; budgets apply to the sandboxed time.
 
@@ -22,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "autograder" / "tes
 from autograder import samples  # noqa: E402
 from autograder.build import build  # noqa: E402
 from autograder.course import Course  # noqa: E402
-from autograder.gradebook import make_template  # noqa: E402
+from autograder.bundle import load_bundle, pack  # noqa: E402
 from autograder.sandbox import preflight  # noqa: E402
-from autograder.workspace import grade_submission  # noqa: E402
+from autograder.job import job_from_folder, run_job  # noqa: E402
 
 BUDGET_S = {"a1_conv_numpy": 15, "a2_signs_convnet": 30, "a3_resnet": 45}
 
@@ -32,13 +33,12 @@ BUDGET_S = {"a1_conv_numpy": 15, "a2_signs_convnet": 30, "a3_resnet": 45}
 def time_reference(course, assignment, repeat, tmp: Path):
     """``{sandbox: [(autograde s, whole workspace s)]}`` for ``repeat`` isolated gradings of the
     reference, sandboxed (True) and not (False), alternating."""
-    template = make_template(course.db_path, tmp / f"{assignment}.db", [assignment])
+    bundle = pack(load_bundle(course, assignment))
     submission = samples.write_submission(course, assignment, "reference", tmp / "subs" / assignment)
     seconds = {True: [], False: []}
     for i in range(repeat):
         for sandbox in (True, False):
-            result = grade_submission(course, template, submission, "bench", assignment, tmp / f"ws{i}",
-                                      sandbox=sandbox)
+            result = run_job(job_from_folder(submission, "bench", assignment, bundle, sandbox=sandbox)).result
             if result.score != result.max_score:
                 raise SystemExit(f"{assignment}: reference scored {result.score}/{result.max_score} "
                                  f"(sandbox={sandbox}): {result.reason}")

@@ -12,7 +12,7 @@ def test_toy_corpus_is_fully_caught_and_accepted(toy_course):
     outcomes = run_corpus(toy_course, ASSIGNMENT, corpus, log=lambda *_: None)
     assert failures(outcomes) == []
     assert "3/3" in report(outcomes).splitlines()[-1]
-    assert report(outcomes, markdown=True).splitlines()[-1] == "| TOTAL |  | 3/3 | 3 | - | 2/2 |"
+    assert report(outcomes, markdown=True).splitlines()[-1] == "| TOTAL |  | 3/3 | 3 | 2 (66%) | - | 2/2 |"
 
 
 def test_runner_reports_a_missed_mutant_a_rejected_variant_and_collateral(toy_course):
@@ -51,11 +51,16 @@ def test_shipped_corpus_is_fully_caught_and_accepted(assignment, capsys):
         print("\n" + report(outcomes))
     assert failures(outcomes) == []
     assert {f"{o.candidate.cell}/{o.candidate.name}": o.collateral for o in outcomes if o.collateral} == {}
+    # a student's own run (visible tests only) already shows most bugs, and some for every function
+    mutants = [o for o in outcomes if o.candidate.kind == "mutant"]
+    assert sum(o.caught_visibly for o in mutants) >= 0.8 * len(mutants)
+    assert {o.candidate.cell for o in mutants} == {o.candidate.cell for o in mutants if o.caught_visibly}
 
 
 def test_report_command_prints_the_markdown_table(toy_course, capsys):
     from autograder.cli import main
     assert main(["--course", str(toy_course.root), "mutation-report", "--all-tests", "--markdown"]) == 0
     out = capsys.readouterr().out
-    assert "| toy | `square` | 2/2 | 2 | 0 | 2/2 |" in out     # collateral measured: 0
-    assert out.rstrip().endswith("| TOTAL |  | 3/3 | 3 | 0 | 2/2 |")
+    # collateral measured: 0; x * abs(x) passes the visible square(3) and only the hidden test catches it
+    assert "| toy | `square` | 2/2 | 2 | 1 (50%) | 0 | 2/2 |" in out
+    assert out.rstrip().endswith("| TOTAL |  | 3/3 | 3 | 2 (66%) | 0 | 2/2 |")

@@ -7,8 +7,8 @@ import pytest
 
 from autograder.build import build, verify_release
 from autograder.course import Course
-from autograder.nbgrader_ext import visible_part
-from autograder.notebook import BEGIN_HIDDEN, is_solution, is_test, nbgrader_meta, solution_regions
+from autograder.notebook import (BEGIN_HIDDEN, is_solution, is_test, nbgrader_meta, solution_regions,
+                                 visible_part)
 
 COURSE = Course()
 NOTEBOOKS = [(a, p) for a in COURSE.assignments() for p in COURSE.notebooks(a)]

@@ -23,8 +23,8 @@ from traitlets.config import Config
 from autograder import sandbox, samples
 from autograder.course import REPO_ROOT
 from autograder.grade import grade
-from autograder.gradebook import make_template
-from autograder.workspace import grade_submission
+from autograder.bundle import load_bundle, pack
+from autograder.job import job_from_folder, run_job
 from toy_course import ASSIGNMENT
 
 SANDBOX = os.environ.get("AUTOGRADER_TEST_NO_SANDBOX") != "1"
@@ -297,15 +297,16 @@ def test_i_the_honest_bystander_keeps_full_marks_and_clean_files(attacked):
 
 def test_h_killing_the_grader_kills_the_kernel_and_its_children(toy_course, tmp_path):
     """The nbgrader process dies mid-cell: the kernel and a detached child die with it."""
-    template = make_template(toy_course.db_path, tmp_path / "template.db", [ASSIGNMENT])
+    bundle = load_bundle(toy_course, ASSIGNMENT)
     _submission(toy_course, tmp_path / "subs", "sleeper", f'''import subprocess, time
 subprocess.Popen(["/bin/sleep", {MARK["killed"]!r}], start_new_session=True, stdin=subprocess.DEVNULL,
                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 time.sleep(120)''' + SQUARE)
     box = {}
-    worker = threading.Thread(target=lambda: box.update(result=grade_submission(
-        toy_course, template, tmp_path / "subs" / "sleeper" / ASSIGNMENT, "sleeper", ASSIGNMENT,
-        tmp_path / "ws", timeout=300, memory_mb=MEMORY_CAP_MB, sandbox=SANDBOX)), daemon=True)
+    job = job_from_folder(tmp_path / "subs" / "sleeper" / ASSIGNMENT, "sleeper", ASSIGNMENT, pack(bundle),
+                          limits=bundle.limits().override(timeout_s=300, memory_mb=MEMORY_CAP_MB),
+                          sandbox=SANDBOX, workdir=str(tmp_path / "ws"))
+    worker = threading.Thread(target=lambda: box.update(result=run_job(job).result), daemon=True)
     worker.start()
     try:
         deadline = time.monotonic() + 90
