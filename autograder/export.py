@@ -33,35 +33,35 @@ def export(course: Course, out_dir=None, *, gradebook: GradebookRef = None, assi
     for sub in submissions:
         sub.tests.sort(key=lambda t: order(sub.assignment, t.notebook, t.test))
     paths = {name: out_dir / name for name in ("grades.csv", "grades_by_test.csv", "mistakes.csv", "mistakes.html")}
-    write_grades_csv(submissions, paths["grades.csv"])
-    write_tests_csv(submissions, paths["grades_by_test.csv"])
+    write_csv(paths["grades.csv"], GRADE_COLUMNS, grade_rows(submissions))
+    write_csv(paths["grades_by_test.csv"], TEST_COLUMNS, test_rows(submissions))
     summaries = mistakes.summarize(submissions, order)
-    mistakes.write_csv(summaries, paths["mistakes.csv"])
+    write_csv(paths["mistakes.csv"], mistakes.CSV_COLUMNS, mistakes.csv_rows(summaries))
     mistakes.write_html(summaries, paths["mistakes.html"])
     log(f"exported {len(submissions)} submission(s) from {gradebook}: {paths['grades.csv']}, "
         f"common mistakes in {paths['mistakes.html']}")
     return paths
 
 
-def write_grades_csv(submissions, path: Path):
+def grade_rows(submissions):
     """One row per :class:`~autograder.gradebook.SubmissionGrades`, in the order given."""
-    with open(path, "w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(GRADE_COLUMNS)
-        for s in submissions:
-            writer.writerow([s.student, s.assignment, _fmt(s.score), _fmt(s.max_score), s.status, s.reason,
-                             "; ".join(s.notes)])
+    for s in submissions:
+        yield [s.student, s.assignment, _fmt(s.score), _fmt(s.max_score), s.status, s.reason, "; ".join(s.notes)]
 
 
-def write_tests_csv(submissions, path: Path):
+def test_rows(submissions):
     """Long format: one row per (submission, notebook, test cell)."""
+    for s in submissions:
+        for t in s.tests:
+            yield [s.student, s.assignment, t.notebook, t.test, _fmt(t.score), _fmt(t.max_score), t.message]
+
+
+def write_csv(path: Path, columns, rows):
+    """The one CSV writer of the exports: a header line, then ``rows``."""
     with open(path, "w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(TEST_COLUMNS)
-        for s in submissions:
-            for t in s.tests:
-                writer.writerow([s.student, s.assignment, t.notebook, t.test, _fmt(t.score), _fmt(t.max_score),
-                                 t.message])
+        writer.writerow(columns)
+        writer.writerows(rows)
 
 
 class _CellOrder:

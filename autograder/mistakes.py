@@ -9,7 +9,6 @@ failure) and that kind ("wrong values", "wrong shape", "stopped with ValueError"
 are the wordings of :mod:`coursekit.checks` and :mod:`autograder.verdict`; a message in no
 known shape is its own group (digits masked).  One example message is kept per group.
 """
-import csv
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -107,15 +106,11 @@ def summarize(submissions, order=None):
 CSV_COLUMNS = ["assignment", "notebook", "test", "students", "failed_test", "check", "kind", "failed", "example"]
 
 
-def write_csv(summaries, path: Path):
+def csv_rows(summaries):
     """One row per (test cell, check, kind) that at least one student failed."""
-    with open(path, "w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(CSV_COLUMNS)
-        for s in summaries:
-            for g in s.groups:
-                writer.writerow([s.assignment, s.notebook, s.test, s.students, s.failed, g.check, g.kind,
-                                 len(g.students), g.example])
+    for s in summaries:
+        for g in s.groups:
+            yield [s.assignment, s.notebook, s.test, s.students, s.failed, g.check, g.kind, len(g.students), g.example]
 
 
 def write_html(summaries, path: Path, title="Common mistakes"):
