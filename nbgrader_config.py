@@ -15,16 +15,16 @@ if str(_ROOT) not in sys.path:  # so the course's own plug-ins import without in
     sys.path.insert(0, str(_ROOT))
 
 from autograder.expected import GUARD_ARGS  # noqa: E402
-from autograder.nbgrader_ext import ApplyVerdict, FeedbackFromVerdict  # noqa: E402
+from autograder.nbgrader_ext import ApplyVerdict, FeedbackFromVerdict, InlineTrusted  # noqa: E402
 
 c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
 
 c.CourseDirectory.course_id = "convnets"
 c.CourseDirectory.source_directory = "assignments"
 c.CourseDirectory.release_directory = "release"
-# Grading limits live next to each notebook (assignments/<id>/manifest.toml, read by
-# autograder.bundle at build time): not part of what students receive.
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "manifest.toml", "manifest.json"]
+# The grading side of each assignment (assignments/<id>/manifest.toml and grading/: limits,
+# points, trusted helpers, the corpus) is never part of what students receive.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "manifest.toml", "manifest.json", "grading"]
 c.CourseDirectory.db_url = f"sqlite:///{_ROOT / 'gradebook.db'}"
 
 # Students write between these markers; the release keeps the markers around an empty region.
@@ -44,7 +44,11 @@ c.Execute.timeout = 300  # per cell; the ResNet and ConvNet training cells need 
 # The grade is decided outside the kernel: ApplyVerdict judges what each test cell handed out
 # against the reference's expected values (bundles/<assignment>/expected.json, made by build)
 # and replaces the cell's outputs by the verdict, which SaveAutoGrades then records.
+# InlineTrusted, before Execute (nbgrader has already restored the test cells from the
+# gradebook), inlines the known-good helpers hidden tests ask for with checks.trusted(...)
+# (bundles/<assignment>/trusted.py, a copy of assignments/<assignment>/grading/trusted.py).
 c.Autograde.autograde_preprocessors = [
+    InlineTrusted,
     Execute,
     ApplyVerdict,
     ClearMetadataPreprocessor,

@@ -1,7 +1,8 @@
 """Stage 1: ``assignments/`` → ``release/`` and ``bundles/``, and proof that the release gives
 nothing away.
 
-``nbgrader generate_assignment`` writes the student version and records the assignment in the
+First the notebook's test-cell points must add up to the manifest's ``points``
+(:mod:`autograder.manifest`).  ``nbgrader generate_assignment`` writes the student version and records the assignment in the
 gradebook; :func:`verify_release` then checks every release notebook: no outputs, every
 solution region reduced to the stub, no hidden test line left.  Last, the reference solution
 runs its own tests and what it hands out becomes the grader's expected values
@@ -13,7 +14,8 @@ import nbformat
 from .course import Course, CourseError, run_nbgrader
 from .bundle import build_bundle
 from .expected import make_expected
-from .notebook import hidden_test_lines, is_grade, is_solution, solution_regions, STUB_BODY
+from .manifest import load_manifest
+from .notebook import hidden_test_lines, is_grade, is_solution, nbgrader_meta, solution_regions, STUB_BODY
 
 
 def build(course: Course, assignments=None, *, log=print):
@@ -22,6 +24,11 @@ def build(course: Course, assignments=None, *, log=print):
     Raises :class:`CourseError` naming every problem found."""
     problems = []
     for assignment in course.check_assignments(assignments):
+        found = check_points(course, assignment)
+        if found:
+            problems += found
+            log(f"build {assignment}: {found[0]}")
+            continue
         proc = run_nbgrader(["generate_assignment", assignment, "--force"], course.root)
         if proc.returncode != 0:
             raise CourseError(f"nbgrader generate_assignment {assignment} failed:\n{proc.stdout}")
@@ -33,6 +40,20 @@ def build(course: Course, assignments=None, *, log=print):
         log(f"build {assignment}: {'ok' if not found else f'{len(found)} problem(s)'}")
     if problems:
         raise CourseError("release check failed:\n  " + "\n  ".join(problems))
+
+
+def check_points(course: Course, assignment):
+    """[] when the notebooks' graded cells add up to the manifest's ``points`` (or it sets none);
+    else the problem, in one sentence."""
+    expected = load_manifest(course, assignment).points
+    if expected is None:
+        return []
+    total = sum(nbgrader_meta(c).get("points", 0) for path in course.notebooks(assignment)
+                for c in nbformat.read(path, as_version=4).cells if is_grade(c))
+    if total != expected:
+        return [f"{assignment}: the notebook's test cells are worth {total:g} points, "
+                f"the manifest says points = {expected:g}; change one of them"]
+    return []
 
 
 def verify_release(course: Course, assignment):

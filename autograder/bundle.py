@@ -12,14 +12,8 @@ A bundle travels by value (:func:`pack`: a few hundred KB of tar) to wherever a 
 grading worker needs the installed ``autograder`` package and nothing of the course checkout:
 the rendered config imports the grading code by module name and holds no path.
 
-Limits come from ``assignments/<id>/manifest.toml`` (or ``manifest.json``) next to the
-notebook; points stay in the notebook.  Keys (all optional)::
-
-    timeout_s = 900        # the whole grading of one submission
-    cell_timeout_s = 300   # one cell
-    memory_mb = 6144       # data memory of the grading kernel (0: no cap)
-    pids = 0               # processes + threads of the kernel (0: the sandbox default)
-    cpus = 0               # CPU cores of the kernel at once (0: the sandbox default)
+Limits come from the ``[limits]`` table of ``assignments/<id>/manifest.toml`` next to the
+notebook (see :mod:`autograder.manifest`); points stay in the notebook.
 """
 import dataclasses
 import io
@@ -28,19 +22,19 @@ import os
 import shutil
 import stat
 import tarfile
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from traitlets.config.loader import LazyConfigValue, PyFileConfigLoader
 
 from .course import Course, CourseError
+from .manifest import MANIFEST_NAMES
+from .trusted import trusted_file
 
 #: Data memory (MiB) a grading kernel may use by default.  The heaviest reference (A3's
 #: ResNet50) peaks at 1.4 GiB on 2 cores; TensorFlow's per-thread stacks grow with the core
 #: count, hence the margin.
 MEMORY_MB = 6144
-MANIFEST_NAMES = ("manifest.toml", "manifest.json")
 #: Config keys a workspace sets itself (paths): never rendered into a bundle.
 _WORKSPACE_KEYS = {("CourseDirectory", k) for k in ("root", "db_url", "source_directory", "release_directory")}
 
@@ -81,6 +75,9 @@ class Bundle:
     config = property(lambda self: self.folder / "nbgrader_config.py")
     expected = property(lambda self: self.folder / "expected.json")
     limits_file = property(lambda self: self.folder / "limits.json")
+    #: Optional: the known-good functions hidden tests ask for (autograder.trusted), a copy of
+    #: assignments/<assignment>/grading/trusted.py; inlined into test cells, never given to a kernel.
+    trusted = property(lambda self: self.folder / "trusted.py")
 
     def limits(self) -> GradingLimits:
         return GradingLimits.from_dict(json.loads(self.limits_file.read_text()), self.limits_file)
@@ -92,19 +89,9 @@ class Bundle:
 
 
 def read_manifest(course: Course, assignment) -> GradingLimits:
-    """The limits of ``assignments/<assignment>/manifest.{toml,json}`` (defaults when absent)."""
-    folder = course.source_dir / assignment
-    found = [folder / name for name in MANIFEST_NAMES if (folder / name).exists()]
-    if len(found) > 1:
-        raise CourseError(f"{assignment}: both {found[0].name} and {found[1].name}; keep one")
-    if not found:
-        return GradingLimits()
-    path = found[0]
-    try:
-        data = tomllib.loads(path.read_text()) if path.suffix == ".toml" else json.loads(path.read_text())
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise CourseError(f"{path}: {exc}") from None
-    return GradingLimits.from_dict(data, path)
+    """The ``[limits]`` of the assignment's manifest (defaults when absent)."""
+    from .manifest import load_manifest
+    return load_manifest(course, assignment).limits
 
 
 def build_bundle(course: Course, assignment) -> Bundle:
@@ -121,8 +108,13 @@ def build_bundle(course: Course, assignment) -> Bundle:
     if bundle.data_dir.exists():
         shutil.rmtree(bundle.data_dir)
     shutil.copytree(course.release_dir / assignment, bundle.data_dir,
-                    ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints", *MANIFEST_NAMES))
+                    ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints", "grading", *MANIFEST_NAMES))
     bundle.config.write_text(render_config(course.config_file))
+    trusted = trusted_file(course, assignment)
+    if trusted.exists():
+        shutil.copyfile(trusted, bundle.trusted)
+    elif bundle.trusted.exists():
+        bundle.trusted.unlink()
     bundle.limits_file.write_text(json.dumps(dataclasses.asdict(limits), indent=1) + "\n")
     return bundle
 

@@ -21,7 +21,8 @@ def main(argv=None):
     p.add_argument("--jobs", type=int, default=1)
     _no_sandbox_option(p)
 
-    p = sub.add_parser("grade", help="autograde a folder of <student>/<assignment>/ submissions")
+    p = sub.add_parser("grade", help="autograde a folder of <student>/<assignment>/ submissions (building "
+                                     "first any assignment not built yet)")
     p.add_argument("submissions", type=Path)
     p.add_argument("--out", type=Path, default=None,
                    help="where autograded/, feedback/, results/ and grades.csv go (default: course root)")
@@ -40,6 +41,10 @@ def main(argv=None):
     p.add_argument("--memory-mb", type=int, default=None,
                    help="data memory each grading kernel may use, MiB (default: the manifest, else 6144; 0: no cap)")
     p.add_argument("--keep-workspaces", action="store_true", help="keep each submission's workspace for debugging")
+    p.add_argument("--roster", type=Path, default=None, metavar="CSV",
+                   help="students' names for the gradebook (formgrader): the CSV `nbgrader db student import` "
+                        "takes, header id,first_name,last_name,email (default: roster.csv at the course root "
+                        "if present and the gradebook is the course's; students not on it are named by their id)")
     _no_sandbox_option(p)
 
     p = sub.add_parser("export", help="write grades.csv, grades_by_test.csv and the common-mistakes report "
@@ -111,7 +116,8 @@ def _run(args, course):
         try:
             grade(course, args.submissions, args.out, assignments=args.assignments, db_path=args.db_url or args.db,
                   jobs=args.jobs, executor=executor, keep_workspaces=args.keep_workspaces, timeout=args.timeout,
-                  cell_timeout=args.cell_timeout, memory_mb=args.memory_mb, sandbox=args.sandbox, quiet=args.quiet)
+                  cell_timeout=args.cell_timeout, memory_mb=args.memory_mb, sandbox=args.sandbox, quiet=args.quiet,
+                  roster=args.roster)
         finally:
             if executor is not None:
                 executor.close()

@@ -1,13 +1,25 @@
 """Is the grader right?  Run a corpus of wrong and of correct implementations through the
 notebook's own test cells, many per kernel.
 
-For each assignment, ``autograder/samples/<assignment>.py`` may define
+Each assignment keeps its corpus next to its notebook, in ``assignments/<id>/grading/``
+(never released: ``nbgrader_config.py`` ignores the folder):
 
-- ``MUTANTS = {solution_cell: {name: source | {"source": ..., "loses": [test cells]}}}`` —
-  realistic bugs; each must fail the test cells it names (default: ``test_<solution_cell>``)
-  and, ideally, no other;
-- ``VARIANTS = {solution_cell: {name: source}}`` — other correct implementations (vectorised,
-  fused activation, other layer names...); each must pass every test cell.
+- ``mutants.toml`` — realistic bugs, each the notebook's OWN solution cell with some edits,
+  applied when the corpus loads (no copy of the solution anywhere)::
+
+      [conv_forward.stride_ignored]            # [<solution cell grade_id>.<mutant name>]
+      why = "the window start forgets the stride"
+      edits = [["h * stride", "h"], ["w * stride", "w"]]   # (old, new): every old replaced, in order
+      loses = ["test_conv_forward"]            # optional; default ["test_<cell>"]
+
+  A mutant whose body is wholly different is a file instead: ``file = "mutants/<cell>/<name>.py"``
+  (relative to ``grading/``), whose module docstring says why.  Each mutant must fail the test
+  cells it names and, ideally, no other.
+- ``variants/<cell>/<name>.py`` — other correct implementations (vectorised, fused activation,
+  other layer names...), whose module docstring says why; each must pass every test cell.
+
+The candidate's source is the file without its docstring.  An edit that no longer applies, a
+missing file or an unknown solution cell is a corpus error (:func:`failures`), never a catch.
 
 One kernel runs the source notebook (solutions and hidden tests, as under ``nbgrader
 autograde``: guard installed at start-up, ``NBGRADER_EXECUTION=autograde``); what its test
@@ -18,13 +30,14 @@ for each candidate, the candidate replaces its solution cell, its own test cells
 cells run again to restore the kernel.  The buggy and variant samples of
 :mod:`autograder.validate` send a sample of the corpus through full ``nbgrader autograde``.
 """
-import runpy
+import ast
 import time
+import tomllib
 from dataclasses import dataclass, field
 
 import nbformat
 
-from .course import Course
+from .course import Course, CourseError
 from .expected import grading_client, grading_env, reference_handouts
 from .notebook import is_solution, is_test, nbgrader_meta, visible_part
 from .verdict import Check, judge_cell
@@ -38,6 +51,13 @@ class Candidate:
     source: str
     kind: str            # "mutant" or "variant"
     loses: tuple = ()    # for a mutant: the test cells it must fail
+    why: str = ""        # what makes it wrong (a mutant) or a distinct right answer (a variant)
+    error: str = ""      # it could not be made (stale edit, missing file...): a corpus error
+
+    @property
+    def key(self):
+        """``<cell>.<name>``, as the manifest's ``[samples] buggy`` names a mutant."""
+        return f"{self.cell}.{self.name}"
 
 
 @dataclass
@@ -78,21 +98,109 @@ class Outcome:
         return sorted(set(self.failed) - set(self.candidate.loses)) if self.candidate.kind == "mutant" else []
 
 
+def grading_dir(course: Course, assignment):
+    """``assignments/<assignment>/grading/``: the corpus, never released."""
+    return course.source_dir / assignment / "grading"
+
+
+def solution_sources(course: Course, assignment):
+    """``{grade_id: source}`` of the solution code cells of the assignment's notebooks."""
+    return {nbgrader_meta(c)["grade_id"]: c.source for path in course.notebooks(assignment)
+            for c in nbformat.read(path, as_version=4).cells if is_solution(c) and c.cell_type == "code"}
+
+
+def apply_edits(source, edits):
+    """``source`` with each ``(old, new)`` applied in order (every ``old`` replaced); a
+    ValueError names the first ``old`` that does not occur."""
+    for number, (old, new) in enumerate(edits, 1):
+        if not old or old not in source:
+            raise ValueError(f"edit {number} no longer applies: {old!r} is not in the solution cell")
+        source = source.replace(old, new)
+    return source
+
+
 def load_corpus(course: Course, assignment):
-    """All :class:`Candidate` of an assignment's sample module (mutants first)."""
-    path = course.root / "autograder" / "samples" / f"{assignment}.py"
+    """All :class:`Candidate` of ``grading/`` (mutants in file order, then variants by cell
+    and name).  A malformed ``mutants.toml`` raises :class:`CourseError`; a candidate that
+    cannot be made carries its ``error`` instead."""
+    folder = grading_dir(course, assignment)
+    solutions = solution_sources(course, assignment)
+    return _mutants(assignment, folder, solutions) + _variants(assignment, folder, solutions)
+
+
+_MUTANT_KEYS = ("why", "edits", "file", "loses")
+
+
+def _mutants(assignment, folder, solutions):
+    path = folder / "mutants.toml"
     if not path.exists():
         return []
-    module = runpy.run_path(str(path))
+    try:
+        table = tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise CourseError(f"{path}: {exc}") from None
     found = []
-    for kind, table in (("mutant", module.get("MUTANTS", {})), ("variant", module.get("VARIANTS", {}))):
-        for cell, entries in table.items():
-            for name, entry in entries.items():
-                if isinstance(entry, str):
-                    entry = {"source": entry}
-                loses = tuple(entry.get("loses", [f"test_{cell}"])) if kind == "mutant" else ()
-                found.append(Candidate(assignment, cell, name, entry["source"], kind, loses))
+    for cell, entries in table.items():
+        if not isinstance(entries, dict) or not all(isinstance(e, dict) for e in entries.values()):
+            raise CourseError(f"{path}: [{cell}] must hold one table per mutant, [{cell}.<name>]")
+        for name, entry in entries.items():
+            where = f"{path} [{cell}.{name}]"
+            unknown = sorted(set(entry) - set(_MUTANT_KEYS))
+            if unknown:
+                raise CourseError(f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(_MUTANT_KEYS)}")
+            if ("edits" in entry) == ("file" in entry):
+                raise CourseError(f"{where}: give either edits or file")
+            edits = entry.get("edits", [])
+            if not isinstance(edits, list) or not all(
+                    isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e) for e in edits):
+                raise CourseError(f"{where}: edits must be a list of [old, new] string pairs")
+            loses = entry.get("loses", [f"test_{cell}"])
+            if not isinstance(loses, list) or not loses or not all(isinstance(t, str) for t in loses):
+                raise CourseError(f"{where}: loses must be a non-empty list of test cell names")
+            candidate = Candidate(assignment, cell, name, "", "mutant", tuple(loses), why=entry.get("why", ""))
+            if "file" in entry:
+                candidate.why, candidate.source, candidate.error = _read_candidate_file(folder, entry["file"])
+            elif not candidate.why:
+                raise CourseError(f"{where}: say why it is wrong (why = ...)")
+            if cell not in solutions:
+                candidate.error = candidate.error or f"no solution cell {cell!r} in the notebook"
+            elif "edits" in entry:
+                try:
+                    candidate.source = apply_edits(solutions[cell], edits)
+                except ValueError as exc:
+                    candidate.error = str(exc)
+            found.append(candidate)
     return found
+
+
+def _variants(assignment, folder, solutions):
+    order = list(solutions)
+    found = []
+    for path in sorted((folder / "variants").glob("*/*.py")):
+        cell = path.parent.name
+        why, source, error = _read_candidate_file(folder, path.relative_to(folder))
+        if cell not in solutions:
+            error = error or f"no solution cell {cell!r} in the notebook"
+        found.append(Candidate(assignment, cell, path.stem, source, "variant", why=why, error=error))
+    return sorted(found, key=lambda c: (order.index(c.cell) if c.cell in order else len(order), c.name))
+
+
+def _read_candidate_file(folder, relative):
+    """``(why, source, error)`` of the mutant or variant file ``folder/relative``: its module
+    docstring, the rest of its text, and what is wrong with it ('' when nothing)."""
+    path = folder / relative
+    if not path.is_file():
+        return "", "", f"file {relative} is missing"
+    text = path.read_text()
+    try:
+        body = ast.parse(text).body
+    except SyntaxError as exc:
+        return "", text, f"{relative} does not parse ({exc.msg}, line {exc.lineno})"
+    if not (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)):
+        return "", text, f"{relative} needs a module docstring saying why"
+    rest = text.splitlines(keepends=True)[body[0].end_lineno:]
+    return body[0].value.value.strip(), "".join(rest).lstrip("\n"), ""
 
 
 def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeout=300, sandbox=True,
@@ -103,12 +211,15 @@ def run_corpus(course: Course, assignment, candidates, *, all_tests=False, timeo
     every test cell, so that :attr:`Outcome.collateral` is meaningful.  The kernel runs
     sandboxed (:mod:`autograder.sandbox`) unless ``sandbox=False``."""
     from .sandbox import kernel_manager_class, preflight
+    from .trusted import load_source
     if sandbox:
         preflight()
     notebooks = course.notebooks(assignment)
-    outcomes = []
+    # a candidate that could not even be made is reported, never run
+    outcomes = [Outcome(c, all_tests=all_tests, broken=c.error) for c in candidates if c.error]
+    candidates = [c for c in candidates if not c.error]
     for path in notebooks:
-        nb = nbformat.read(path, as_version=4)
+        nb = load_source(course, assignment, path)   # hidden tests' checks.trusted(...) inlined
         cells = {nbgrader_meta(c).get("grade_id"): (i, c) for i, c in enumerate(nb.cells)}
         mine = [c for c in candidates if c.cell in cells]
         if not mine:
@@ -224,7 +335,9 @@ def failures(outcomes):
     out = []
     for o in outcomes:
         c = o.candidate
-        if o.broken:
+        if c.error:
+            out.append(f"corpus error: {c.kind} {c.assignment}/{c.cell}/{c.name}: {c.error}")
+        elif o.broken:
             out.append(f"corpus error: {c.kind} {c.assignment}/{c.cell}/{c.name} does not run ({o.broken})")
         elif not o.ok and c.kind == "mutant":
             out.append(f"mutant {c.assignment}/{c.cell}/{c.name} passes {sorted(set(c.loses) - set(o.failed))}")

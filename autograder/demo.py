@@ -28,7 +28,7 @@ def demo(course: Course, assignments=None, *, out_dir=None, jobs=1, sandbox=True
     log("")
     log("students: reference = the solution notebook, untouched = the release as handed out, "
         "buggy = the solution with realistic bugs, variant = other correct implementations "
-        "(autograder/samples/)")
+        "(assignments/<id>/grading/, named in manifest.toml)")
     log(f"feedback pages: {out_dir / 'feedback'}   grades: {out_dir / 'grades.csv'}")
     if problems:
         raise CourseError("the samples were graded wrongly:\n  " + "\n  ".join(problems))

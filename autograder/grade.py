@@ -9,8 +9,14 @@ Output (``out`` defaults to the course root, i.e. nbgrader's own layout)::
     out/feedback/<student>/<assignment>/*.html      what students get: no hidden test code
     out/results/<student>/<assignment>.json         scores per test cell, reason, log
     out/grades.csv, out/grades_by_test.csv
+
+What formgrader shows of a batch graded into the course (``out`` the course root and the
+submissions its ``submitted/`` folder): every submission as autograded, one that could not be
+graded as 0 with an ``autograded/`` notebook saying why; students named from the roster
+(``roster``, else ``<course>/roster.csv`` when there is one), or by their id.
+
+On a fresh clone (no bundle, no gradebook) each assignment to grade is built first.
 """
-import re
 import sys
 import time
 from html import escape
@@ -19,9 +25,12 @@ from pathlib import Path
 from .bundle import load_bundle, pack
 from .course import Course, CourseError
 from .executors import LocalExecutor
+from .gradebook import STUDENT_ID as _STUDENT_ID
 from .job import job_from_folder
 
-_STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+#: The roster ``grade`` reads when none is given, at the course root (``nbgrader db student
+#: import`` format: id,first_name,last_name,email).
+DEFAULT_ROSTER = "roster.csv"
 
 
 def find_submissions(submissions_dir: Path, assignments):
@@ -41,12 +50,17 @@ def find_submissions(submissions_dir: Path, assignments):
 
 def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db_path=None,
           jobs=1, executor=None, keep_workspaces=False, timeout=None, cell_timeout=None, memory_mb=None,
-          sandbox=True, quiet=False, log=print):
+          sandbox=True, quiet=False, roster=None, build_missing=True, log=print):
     """Grade all submissions; return the list of :class:`SubmissionResult` (sorted).
 
     ``db_path`` is the gradebook to merge into (an SQLite path or an SQLAlchemy URL; default:
-    the course gradebook).  ``executor`` runs the jobs (default: ``LocalExecutor(jobs)``, the
-    caller's executor is not closed here).  ``timeout`` (whole submission, s), ``cell_timeout``
+    the course gradebook).  ``roster`` is a CSV of students' names (see
+    :func:`~autograder.gradebook.read_roster`; by default ``<course>/roster.csv`` if it exists
+    and the batch goes into the course gradebook: not for ``validate``'s own gradebook),
+    checked whole before anything is built or graded, and applied to the gradebook first.  An
+    assignment with no bundle yet, or missing from the course gradebook, is built first
+    (:func:`~autograder.build.build`) unless ``build_missing=False``.  ``executor`` runs the
+    jobs (default: ``LocalExecutor(jobs)``, the caller's executor is not closed here).  ``timeout`` (whole submission, s), ``cell_timeout``
     (s) and ``memory_mb`` (kernel data memory, 0 = no cap) override the limits the assignment's
     manifest put in its bundle.  Kernels run sandboxed (:mod:`autograder.sandbox`, checked once
     where the jobs run) unless ``sandbox=False``.  A progress bar with ETA is drawn on a
@@ -56,7 +70,8 @@ def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db
         raise CourseError(f"no submissions folder {submissions_dir}")
     out_dir = Path(out_dir or course.root)
     assignments = course.check_assignments(assignments)
-    bundles = {a: load_bundle(course, a) for a in assignments}
+    names = _read_roster(course, roster, log, default=db_path is None)
+    bundles = {a: _bundle(course, a, build_missing, log) for a in assignments}
     limits = {a: b.limits().override(timeout_s=timeout, cell_timeout_s=cell_timeout, memory_mb=memory_mb)
               for a, b in bundles.items()}
     packed = {a: pack(b) for a, b in bundles.items()}
@@ -64,6 +79,8 @@ def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db
     if db_path is not None and "://" not in str(db_path):
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)     # SQLite makes the file, not its folder
     gradebook = _Gradebook(course, db_path, assignments)
+    if names:
+        gradebook.apply_roster(names)
     max_scores = {a: gradebook.max_scores(b, a) for a, b in bundles.items()}
 
     own = executor is None
@@ -77,6 +94,10 @@ def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db
         todo, skipped = find_submissions(submissions_dir, assignments)
         for name in skipped:
             log(f"skipped folder {name!r}: not a valid student id (letters, digits, . _ -)")
+        unlisted = sorted({student for student, _, _ in todo} - set(names)) if names else []
+        if unlisted:
+            log(f"not in the roster (named by their id): {', '.join(unlisted)}")
+        timestamps = {(student, assignment): _timestamp(folder, log) for student, assignment, folder in todo}
         work = out_dir / ".workspaces"
         jobs_iter = (job_from_folder(folder, student, assignment, packed[assignment], limits=limits[assignment],
                                      sandbox=sandbox,
@@ -88,7 +109,7 @@ def grade(course: Course, submissions_dir, out_dir=None, *, assignments=None, db
             for outcome in executor.map(jobs_iter, max_scores):
                 result = outcome.result       # the one writer: files, then the gradebook
                 _collect(outcome, out_dir)
-                gradebook.merge(result)
+                gradebook.merge(result, timestamps.get((result.student, result.assignment)))
                 results.append(result)
                 progress.done(outcome)
     finally:
@@ -118,18 +139,78 @@ class _Gradebook:
         except LookupError as exc:
             raise CourseError(str(exc)) from None
 
+    def apply_roster(self, roster):
+        from .gradebook import apply_roster
+        apply_roster(self.target, roster)
+
     def max_scores(self, bundle, assignment):
         from .gradebook import notebook_max_scores
         return notebook_max_scores(bundle.gradebook, assignment, self.source.course_id)
 
-    def merge(self, result):
+    def merge(self, result, timestamp=None):
         from .gradebook import merge
-        merge(self.target, result)
+        merge(self.target, result, timestamp)
 
     def export(self, out_dir, log):
         """grades.csv, grades_by_test.csv and the common-mistakes report, from the gradebook."""
         from .export import export
         export(self.course, out_dir, gradebook=self.target, log=log)
+
+
+def _read_roster(course, roster, log, default=True):
+    """The roster's ``{id: fields}``: the file ``roster``, else (when ``default``: grading into
+    the course gradebook) the course's ``roster.csv`` if there is one; ``{}`` when none.
+    CourseError when it is unusable."""
+    from .gradebook import RosterError, read_roster
+    path = Path(roster) if roster else course.root / DEFAULT_ROSTER
+    if not roster and not (default and path.is_file()):
+        return {}
+    try:
+        names = read_roster(path)
+    except RosterError as exc:
+        raise CourseError(f"{exc}\nnothing was graded") from None
+    log(f"names of {len(names)} student(s) from {path}")
+    return names
+
+
+def _bundle(course, assignment, build_missing, log):
+    """The assignment's grading bundle, built first when it, or the assignment's entry in the
+    course gradebook, is missing (a fresh clone)."""
+    from .gradebook import course_gradebook, has_assignment
+    why = None
+    try:
+        bundle = load_bundle(course, assignment)
+    except CourseError:
+        if not build_missing:
+            raise
+        why = "no bundle yet"
+    else:
+        if not has_assignment(course_gradebook(course), assignment):
+            why = "not in the course gradebook yet"
+    if why is None:
+        return bundle
+    if not build_missing:
+        raise CourseError(f"{assignment} is not in the course gradebook {course_gradebook(course)}: "
+                          f"run `python -m autograder build {assignment}` first")
+    from .build import build
+    log(f"building {assignment} first ({why})")
+    build(course, [assignment], log=log)
+    return load_bundle(course, assignment)
+
+
+def _timestamp(folder: Path, log):
+    """The submission's time from its ``timestamp.txt`` (written by nbgrader's collect and
+    exchange), as nbgrader parses it; None when there is none or it cannot be read."""
+    path = Path(folder) / "timestamp.txt"
+    if path.is_symlink() or not path.is_file():
+        return None
+    from nbgrader.utils import parse_utc
+    try:
+        with open(path, "rb") as f:
+            return parse_utc(f.read(100).decode(errors="replace").strip())
+    except Exception as exc:    # dateutil raises several kinds
+        log(f"{folder}: timestamp.txt ignored ({exc})")
+        return None
 
 
 class _Progress:
@@ -176,11 +257,39 @@ def _collect(outcome, out_dir: Path):
             if notebook in result.max_scores:
                 dst.mkdir(parents=True, exist_ok=True)
                 (dst / f"{notebook}{suffix}").write_bytes(data)
+    _write_failure_notebooks(result, out_dir / "autograded" / result.student / result.assignment,
+                             set(outcome.autograded))
     if result.status == "failed" or result.notebook_reasons:
         _write_failure_feedback(result, out_dir / "feedback" / result.student / result.assignment)
     dst = out_dir / "results" / result.student / f"{result.assignment}.json"
     dst.parent.mkdir(parents=True, exist_ok=True)
     dst.write_text(result.to_json())
+
+
+def _write_failure_notebooks(result, folder: Path, written):
+    """An ``autograded/`` notebook for each notebook nbgrader could not grade, saying why, so
+    that formgrader counts the submission as autograded (graded 0, as ``grades.csv`` says)
+    and lists the notebook, rather than offering to autograde it again."""
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+    for notebook, cells in result.max_scores.items():
+        if notebook in written:
+            continue
+        reason = result.notebook_reasons.get(notebook) or result.reason or "not graded"
+        folder.mkdir(parents=True, exist_ok=True)
+        nbformat.write(new_notebook(cells=[new_markdown_cell(
+            f"# {_markdown_text(result.assignment)} / {_markdown_text(notebook)}\n\n"
+            f"**This notebook could not be graded:** {_markdown_text(reason)}.\n\n"
+            f"Score: 0 / {sum(cells.values()):g}.")]),
+            folder / f"{notebook}.ipynb")
+
+
+def _markdown_text(text):
+    """``text`` shown as itself in a Markdown cell: a reason may quote the student's file, and
+    formgrader renders Markdown with its HTML (a ``<script>`` would run in the instructor's
+    browser)."""
+    text = "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~" else ch for ch in " ".join(str(text).split()))
+    return escape(text, quote=False)
 
 
 def _write_failure_feedback(result, folder: Path):

@@ -7,8 +7,10 @@ PostgreSQL through psycopg), and the source of truth for grades.
   through nbgrader's API from the assignment definitions (notebooks, grade/solution/task
   cells with points, source cells with checksums) of any gradebook, PostgreSQL included.
 - :func:`copy_assignments` — the same definitions into the gradebook a batch is merged into.
+- :func:`read_roster` / :func:`apply_roster` — students' names and emails from the CSV that
+  ``nbgrader db student import`` takes, checked whole before anything is written.
 - :func:`merge` — one graded submission into the gradebook (one writer; idempotent; an
-  instructor's manual scores and comments survive a regrade).
+  instructor's manual scores and comments, and students' names, survive a regrade).
 - :func:`read_grades` — everything :mod:`autograder.export` writes, read back.
 
 nbgrader's schema has no place for what the autograder says about a submission (its status,
@@ -19,8 +21,10 @@ that deletes it with that row: ``autograder_submission`` (per submitted assignme
 ``autograder_verdict`` (per grade).
 """
 import contextlib
+import csv
 import functools
 import os
+import re
 import shutil
 import sys
 import warnings
@@ -108,6 +112,113 @@ def course_gradebook(course, url=None) -> GradebookRef:
     return GradebookRef(as_url(url) if url else configured, course_id)
 
 
+#: What a student id may be: a folder name that is safe everywhere (also the roster's ids).
+STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+
+
+# --- students --------------------------------------------------------------------------------
+
+#: The roster's columns: those of nbgrader's ``Student`` table that ``nbgrader db student
+#: import`` reads (``id`` required, the others optional, empty meaning "not given").
+ROSTER_COLUMNS = ("id", "first_name", "last_name", "email", "lms_user_id")
+_FIELD_MAX = 128    # nbgrader's String(128) columns: PostgreSQL enforces it, SQLite does not
+
+
+class RosterError(ValueError):
+    """The roster file cannot be used; the message names the file, line and problem."""
+
+
+def read_roster(path) -> dict:
+    """``{student id: {field: value}}`` from a roster CSV (nbgrader's student-import format:
+    a header line naming ``id`` and any of ``first_name``, ``last_name``, ``email``,
+    ``lms_user_id``).  Empty cells are left out, so they change nothing when applied.
+
+    Every line is checked before anything is returned: a missing ``id`` column, an unknown
+    column, a line with too many or too few cells, an empty, unsafe or repeated id, an email
+    without ``@``, a value over 128 characters or holding a line break all raise
+    :class:`RosterError` naming the line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RosterError(f"no roster file {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RosterError(f"roster {path} cannot be read: {exc}") from None
+    rows = csv.reader(text.splitlines(keepends=True))
+    try:
+        header = [name.strip() for name in next(rows, [])]
+    except csv.Error as exc:
+        raise RosterError(f"roster {path}, line 1: {exc}") from None
+    unknown = [name for name in header if name not in ROSTER_COLUMNS]
+    if "id" not in header or unknown or len(set(header)) != len(header):
+        problem = (f"unknown column(s) {', '.join(map(repr, unknown))}" if unknown else
+                   "a column is named twice" if len(set(header)) != len(header) else "no 'id' column")
+        raise RosterError(f"roster {path}, line 1: {problem}; the header must name 'id' and any of "
+                          f"{', '.join(ROSTER_COLUMNS[1:])} (nbgrader's student import format)")
+    roster, problems = {}, []
+    try:
+        for cells in rows:
+            line = rows.line_num
+            if not any(cell.strip() for cell in cells):
+                continue        # blank line
+            if len(cells) != len(header):
+                problems.append(f"line {line}: {len(cells)} cell(s), the header has {len(header)}")
+                continue
+            row = {name: cell.strip() for name, cell in zip(header, cells) if cell.strip()}
+            sid = row.get("id", "")
+            if not STUDENT_ID.match(sid):
+                problems.append(f"line {line}: student id {sid!r} is not a valid id (letters, digits, . _ -)"
+                                if sid else f"line {line}: no student id")
+            elif sid in roster:
+                problems.append(f"line {line}: student {sid!r} is listed twice")
+            for name, value in row.items():
+                if len(value) > _FIELD_MAX:
+                    problems.append(f"line {line}: {name} is longer than {_FIELD_MAX} characters")
+                elif "\n" in value or "\r" in value:
+                    problems.append(f"line {line}: {name} holds a line break")
+            if "email" in row and "@" not in row["email"]:
+                problems.append(f"line {line}: email {row['email']!r} has no '@'")
+            roster.setdefault(sid, {k: v for k, v in row.items() if k != "id"})
+    except csv.Error as exc:
+        problems.append(f"line {rows.line_num}: {exc}")
+    if problems:
+        raise RosterError(f"roster {path} has {len(problems)} problem(s):\n  " + "\n  ".join(problems))
+    return roster
+
+
+def apply_roster(target: GradebookRef, roster: dict):
+    """Create or update every student of ``roster`` in the gradebook ``target``, setting the
+    fields the roster gives and leaving the others as they are; a student left with no name at
+    all gets the placeholder (:func:`_name_if_unnamed`).  Students with no submission are
+    created too: formgrader lists them with "(no submission)", outside every average."""
+    with target.open() as gb, _quiet():
+        for sid, fields in roster.items():
+            student = gb.update_or_create_student(sid, **fields)
+            _name_if_unnamed(student)
+        gb.db.commit()
+
+
+def _student(gb, student_id):
+    """The student row (created when missing), named if it has no name."""
+    student = gb.update_or_create_student(student_id)
+    _name_if_unnamed(student)
+    return student
+
+
+def _name_if_unnamed(student):
+    """nbgrader creates students with no name, and formgrader shows a missing name as "None"
+    ("None, None" in its lists): a student with neither a first nor a last name gets the id as
+    last name and an empty first name (formgrader's lists show "ann, ", its grading page
+    "ann"); one with only one of them gets an empty other.  A name anyone set (a roster,
+    formgrader, ``nbgrader db student import``) is never changed."""
+    if student.first_name is None and student.last_name is None:
+        student.last_name, student.first_name = student.id, ""
+    elif student.first_name is None:
+        student.first_name = ""
+    elif student.last_name is None:
+        student.last_name = ""
+
+
 # --- assignment definitions ------------------------------------------------------------------
 
 def copy_assignments(source: GradebookRef, target: GradebookRef, assignments):
@@ -141,6 +252,19 @@ def copy_assignments(source: GradebookRef, target: GradebookRef, assignments):
                     dst.update_or_create_source_cell(cell.name, nb.name, name, cell_type=cell.cell_type,
                                                      locked=cell.locked, source=cell.source,
                                                      checksum=cell.checksum)
+
+
+def has_assignment(ref: GradebookRef, assignment) -> bool:
+    """Whether the gradebook holds ``assignment`` (False for an SQLite file that does not
+    exist, which is not created)."""
+    if ref.sqlite_path and not ref.sqlite_path.exists():
+        return False
+    with ref.open() as gb:
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry:
+            return False
+    return True
 
 
 def make_template(source: GradebookRef, dest: Path, assignments) -> Path:
@@ -182,9 +306,15 @@ def read_scores(workspace_db: Path, assignment, student, course_id=None):
 
 # --- merging ---------------------------------------------------------------------------------
 
-def merge(target: GradebookRef, result):
+def merge(target: GradebookRef, result, timestamp=None):
     """Write one :class:`~autograder.workspace.SubmissionResult` into the gradebook ``target``
     (which must hold the assignment's definitions: see :func:`copy_assignments`).
+
+    ``timestamp`` is the submission's time (a naive UTC datetime, as nbgrader reads it from
+    ``timestamp.txt``), recorded as nbgrader's autograde does: formgrader counts a submission
+    as autograded only when the gradebook's timestamp equals the one in ``submitted/``.  The
+    student is created when new (named as :func:`_name_if_unnamed` says); names are never
+    changed here.
 
     Only values are set, never added, so merging the same result twice (a recomputed job)
     leaves the gradebook as merging it once.  Per grade cell: the autograder's score (0 for a
@@ -195,8 +325,9 @@ def merge(target: GradebookRef, result):
     when there is one.  Status, reason, notes and each cell's message go into our own tables."""
     with target.open() as gb, _quiet():
         _Tables.metadata.create_all(gb.engine)
-        gb.update_or_create_student(result.student)
+        _student(gb, result.student)
         submission = gb.update_or_create_submission(result.assignment, result.student)
+        submission.timestamp = timestamp
         for sub_nb in submission.notebooks:
             name = sub_nb.notebook.name
             reason = result.notebook_reasons.get(name) or (

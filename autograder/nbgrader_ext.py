@@ -1,5 +1,9 @@
 """nbgrader plug-ins this course adds to the stock pipeline (wired up in ``nbgrader_config.py``).
 
+- :class:`InlineTrusted` (autograde, first, before Execute; nbgrader has restored the test
+  cells from the gradebook by then) — each ``trusted_helpers = checks.trusted(...)`` directive
+  of a hidden test is replaced by the known-good functions it asks for, from the bundle's copy
+  of ``grading/trusted.py`` (:mod:`autograder.trusted`).
 - :class:`ApplyVerdict` (autograde, right after Execute) — the grade of a test cell is decided
   here, in nbgrader's process, not by what the kernel printed: the cell's handouts are judged
   against the assignment's expected file (:mod:`autograder.verdict`) and the cell's outputs are
@@ -18,12 +22,37 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
+from .course import CourseError
 from .expected import load_expected
 from .notebook import is_test, visible_part
+from .trusted import expand_notebook
 from .verdict import judge_notebook
 
 #: The error name a failed test cell shows (feedback and autograded notebook).
 FAILED = "CheckFailed"
+
+
+def _bundle_folder(preprocessor, assignment):
+    folder = preprocessor.bundles_dir or os.path.join(CourseDirectory(config=preprocessor.config).root, "bundles")
+    return os.path.join(folder, assignment)
+
+
+class InlineTrusted(NbGraderPreprocessor):
+    """Inline the trusted functions hidden tests ask for (``checks.trusted``), from the
+    assignment's bundle (``<bundles>/<assignment>/trusted.py``)."""
+
+    bundles_dir = Unicode("", help="folder of <assignment>/trusted.py "
+                                   "(default: bundles/ under the course root)").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        assignment = resources["nbgrader"]["assignment"]
+        notebook = resources["nbgrader"]["notebook"]
+        path = os.path.join(_bundle_folder(self, assignment), "trusted.py")
+        try:
+            expand_notebook(nb, path, where=f"{assignment}/{notebook}")
+        except CourseError as exc:   # nbgrader reports it and grades nothing: the course must be fixed
+            raise RuntimeError(f"InlineTrusted: {exc}") from None
+        return nb, resources
 
 
 class ApplyVerdict(NbGraderPreprocessor):
@@ -35,8 +64,7 @@ class ApplyVerdict(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         assignment = resources["nbgrader"]["assignment"]
         notebook = resources["nbgrader"]["notebook"]
-        folder = self.bundles_dir or os.path.join(CourseDirectory(config=self.config).root, "bundles")
-        expected = load_expected(os.path.join(folder, assignment, "expected.json")).get(notebook, {})
+        expected = load_expected(os.path.join(_bundle_folder(self, assignment), "expected.json")).get(notebook, {})
         verdicts = judge_notebook(expected, nb)
         for cell in nb.cells:
             if is_test(cell):

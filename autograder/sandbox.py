@@ -15,9 +15,11 @@ else.  The kernel runs as::
 and sees: a read-only system (/usr, /lib*, /bin, /sbin, a few /etc files), the venv, of the
 course only ``coursekit/`` and ``datasets/`` (read-only, at their real paths), fresh /proc,
 /dev and /tmp, its runtime folder (Unix sockets: ``ipc`` transport works across network
-namespaces, TCP does not) and a private scratch copy of the notebook's folder, mounted at the
-notebook folder's own path and used as working directory.  The host never reads the scratch
-copy back, so nothing the kernel writes reaches the grader.  No network, no other process.
+namespaces, TCP does not) and, as working directory at the notebook folder's own path, a
+tmpfs holding a read-only scratch copy of that folder's files.  The host never reads anything
+back, so nothing the kernel writes reaches the grader.  No network, no other process.
+
+Caps on writing: the working folder, /tmp and /dev/shm are tmpfs of ``DISK_MB`` each.
 
 Caps: memory, processes and CPU rate through cgroups (v2 when it carries the memory and pids
 controllers, else the v1 hierarchies); ``RLIMIT_DATA`` (a single huge allocation fails with
@@ -64,6 +66,10 @@ CPUS = 2.0
 CPU_SECONDS = 1800
 #: Largest scratch copy of a notebook's folder (bytes).
 SCRATCH_MAX_BYTES = 200 * 2**20
+#: What a kernel may write: its working folder, /tmp and /dev/shm are each a tmpfs of this many
+#: MiB (bwrap --size); a full one gives ENOSPC in the writer's own cell, never a full host disk.
+#: Measured: A3, the biggest writer, leaves a few hundred KiB (two pictures of its model).
+DISK_MB = 512
 #: Kernel stdout/stderr passed on to the grader's log (bytes); the rest is dropped.
 OUTPUT_LIMIT = 64 * 1024
 
@@ -325,15 +331,19 @@ class Sandbox:
                 args += ["--symlink", os.readlink(top), top]
             elif os.path.isdir(top):
                 args += ["--ro-bind", top, top]
-        args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/dev/shm",
-                 "--perms", "1777", "--tmpfs", "/tmp"]          # /tmp before any bind under it
+        size = ["--size", str(DISK_MB * 2**20)]
+        args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", *size, "--tmpfs", "/dev/shm",
+                 "--perms", "1777", *size, "--tmpfs", "/tmp"]          # /tmp before any bind under it
         readonly = _readonly_paths()
         workdir = self.workdir or self.scratch
         binds = [("--ro-bind", Path(f"/etc/{name}"), Path(f"/etc/{name}")) for name in ETC_FILES
                  if os.path.exists(f"/etc/{name}")]    # fonts: else matplotlib writes an error to stderr
         binds += [("--ro-bind", self.root / "etc" / name, Path(f"/etc/{name}")) for name in ("passwd", "group")]
         binds += [("--ro-bind", p, p) for p in readonly]
-        binds += [("--bind", self.run_dir, self.run_dir), ("--bind", self.scratch, workdir)]
+        # the working folder is a capped tmpfs; the scratch copy's files appear in it read-only
+        # (a kernel could otherwise grow them on the host's disk)
+        binds += [("--bind", self.run_dir, self.run_dir), ("--tmpfs", None, workdir)]
+        binds += [("--ro-bind", entry, workdir / entry.name) for entry in sorted(self.scratch.iterdir())]
         # parent folders of the mount points: bwrap would make them 0700, unreadable for the kernel
         made, skip = set(), [Path("/usr"), *readonly]
         for _, _, dest in binds:
@@ -342,7 +352,7 @@ class Sandbox:
                     args += ["--perms", "0755", "--dir", str(parent)]
                     made.add(parent)
         for how, src, dest in sorted(binds, key=lambda b: len(b[2].parts)):
-            args += [how, str(src), str(dest)]
+            args += ["--perms", "1777", *size, how, str(dest)] if how == "--tmpfs" else [how, str(src), str(dest)]
         # launch_kernel sets JPY_PARENT_PID after env(); in the PID namespace the kernel's parent is
         # bwrap's init, which ipykernel would take for a dead parent.  1 means "no parent to watch"
         # (parent death is handled by the namespace) and keeps its console banner quiet.

@@ -2,8 +2,8 @@
 
 For every assignment, sample students are graded (see :mod:`autograder.samples`): the
 reference solution and the correct-variant sample must earn every point of every test cell,
-the untouched release none, and the buggy sample must lose exactly the test cells its bugs
-name — no more.
+the untouched release none, and the buggy sample must lose exactly the test cells its mutants
+name (``loses``, see :mod:`autograder.corpus`) — no more.
 """
 import tempfile
 from pathlib import Path
@@ -30,18 +30,19 @@ def validate(course: Course, assignments=None, *, out_dir=None, jobs=1, sandbox=
                         db_path=out_dir / "gradebook.db", jobs=jobs, sandbox=sandbox, log=log)
     problems = []
     for r in results:
-        problems += check_result(r, samples.bugs(course, r.assignment))
+        problems += check_result(r, samples.buggy_mutants(course, r.assignment))
     return problems, results
 
 
-def check_result(result, bugs):
-    """What is wrong with one sample's grades (a list of sentences)."""
+def check_result(result, buggy):
+    """What is wrong with one sample's grades (a list of sentences); ``buggy``: the mutants of
+    the buggy sample."""
     where = f"{result.student}/{result.assignment}"
     if result.status != "graded":
         return [f"{where}: not graded ({result.reason})"]
     if "no feedback could be generated" in result.reason:
         return [f"{where}: {result.reason}"]
-    must_fail = {cell for bug in bugs.values() for cell in bug["loses"]}
+    must_fail = {cell for mutant in buggy for cell in mutant.loses}
     problems = []
     for notebook, cells in result.max_scores.items():
         for cell, max_score in cells.items():

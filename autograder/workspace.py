@@ -6,6 +6,7 @@ A workspace is a throw-away nbgrader course, laid out from the assignment's grad
     <workdir>/nbgrader_config.py      the bundle's rendered config, rooted here
     <workdir>/gradebook.db            the bundle's student-free gradebook template
     <workdir>/bundles/<assignment>/expected.json   what ApplyVerdict judges against
+    <workdir>/bundles/<assignment>/trusted.py      what InlineTrusted inlines (when the bundle has it)
     <workdir>/source/<assignment>/    the release's data files (no notebook, no solution)
     <workdir>/submitted/<student>/<assignment>/   the submission's files
     <workdir>/autograded/..., feedback/...        what nbgrader writes
@@ -129,6 +130,8 @@ def _prepare(bundle, files, unread, student, assignment, workdir, limits, sandbo
     expected = workdir / "bundles" / assignment / "expected.json"   # read by ApplyVerdict
     expected.parent.mkdir(parents=True)
     shutil.copyfile(bundle.expected, expected)
+    if bundle.trusted.exists():   # read by InlineTrusted; outside the kernel's sandbox, as expected.json
+        shutil.copyfile(bundle.trusted, expected.parent / "trusted.py")
     shutil.copytree(bundle.data_dir, workdir / "source" / assignment)
 
     target = workdir / "submitted" / student / assignment

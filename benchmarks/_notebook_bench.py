@@ -17,6 +17,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from autograder.notebook import nbgrader_meta
+from autograder.trusted import TRUSTED_PATH, expand_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,6 +52,8 @@ def execute(notebook: Path, mode, timeout):
             work = Path(tmp) / notebook.parent.name
             shutil.copytree(notebook.parent, work)
             nb = nbformat.read(work / notebook.name, as_version=4)
+            if mode == "autograde":   # as the grader does: hidden tests' checks.trusted(...) inlined
+                expand_notebook(nb, work / TRUSTED_PATH, where=notebook.name)
             client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                     resources={"metadata": {"path": str(work)}})
             start = time.perf_counter()

@@ -1,4 +1,5 @@
-"""How long does grading one submission take?  Budgets: A1 15 s, A2 30 s, A3 45 s (2 cores).
+"""How long does grading one submission take?  Budgets: ``[budgets] autograde_s`` of each
+assignment's manifest.toml (2 cores).
 
 For each assignment, the reference submission is graded alone in its workspace, REPEAT times
 (median reported), next to the toy course of autograder/tests as a baseline: what nbgrader and
@@ -26,8 +27,7 @@ from autograder.course import Course  # noqa: E402
 from autograder.bundle import load_bundle, pack  # noqa: E402
 from autograder.sandbox import preflight  # noqa: E402
 from autograder.job import job_from_folder, run_job  # noqa: E402
-
-BUDGET_S = {"a1_conv_numpy": 15, "a2_signs_convnet": 30, "a3_resnet": 45}
+from autograder.manifest import load_manifest  # noqa: E402
 
 
 def time_reference(course, assignment, repeat, tmp: Path):
@@ -62,7 +62,7 @@ def main():
         rows.append(("toy (baseline)", _medians(time_reference(toy, "toy", args.repeat, tmp / "toyrun")), None))
         for assignment in course.check_assignments(args.assignments):
             times = time_reference(course, assignment, args.repeat, tmp / assignment)
-            rows.append((assignment, _medians(times), BUDGET_S.get(assignment)))
+            rows.append((assignment, _medians(times), load_manifest(course, assignment).budgets.get("autograde_s")))
     baseline = rows[0][1][0]
     print(f"median of {args.repeat} runs; autograde = `nbgrader autograde`, whole = + workspace set-up and feedback; "
           "sandboxed (default) and --no-sandbox")

@@ -18,6 +18,8 @@ nothing there).  Messages never repeat text the student's code produced: only nu
 shapes, dtypes and well-known type names.
 """
 import contextlib
+import importlib.util as _importlib_util
+import os as _os
 
 import numpy as _np
 
@@ -240,6 +242,36 @@ def substituted(namespace, **functions):
                 namespace.pop(name, None)
             else:
                 namespace[name] = value
+
+
+#: Where :func:`trusted` finds the known-good functions, relative to the notebook's folder.
+TRUSTED_FILE = _os.path.join("grading", "trusted.py")
+
+
+def trusted(*names):
+    """The known-good functions ``names`` of the assignment's ``grading/trusted.py``, as a dict
+    ``{name: function}`` for :func:`substituted` (``trusted_helpers = checks.trusted("f")``).
+
+    Only hidden tests write this, and the grader never runs it: wherever hidden tests are
+    graded, the line is replaced beforehand by the functions' source (``autograder.trusted``).
+    What runs here is an instructor's own run of a source notebook (or ``nbgrader validate``
+    of it), in the notebook's folder: the module is loaded from there.  While grading, reaching
+    this call means the grader did not expand it: an error."""
+    if _handout.grading():
+        raise RuntimeError("checks.trusted(...) reached the kernel while grading: the grader must "
+                           "inline it (autograder.trusted.expand_notebook; the InlineTrusted "
+                           "preprocessor under nbgrader autograde)")
+    path = _os.path.abspath(TRUSTED_FILE)
+    if not _os.path.isfile(path):
+        raise FileNotFoundError(f"checks.trusted needs {TRUSTED_FILE} next to the notebook; only an "
+                                "instructor's source folder has it")
+    spec = _importlib_util.spec_from_file_location("_trusted_reference", path)
+    module = _importlib_util.module_from_spec(spec)   # not in sys.modules: nothing to import later
+    spec.loader.exec_module(module)
+    missing = [n for n in names if not callable(getattr(module, n, None))]
+    if missing:
+        raise LookupError(f"{TRUSTED_FILE} defines no function {', '.join(missing)}")
+    return {name: getattr(module, name) for name in names}
 
 
 # --- helpers --------------------------------------------------------------------------------------

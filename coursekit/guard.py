@@ -63,8 +63,10 @@ class _Missing:
 _missing = _Missing()
 
 
-#: Names a test cell gives its trusted helpers; they must not outlive the cell (a later
-#: solution cell could call a trusted version of a function it is graded on).
+#: Names a test cell gives its trusted helpers (what ``autograder.trusted`` inlines for a
+#: ``trusted_helpers = checks.trusted(...)`` directive: ``_trusted_<name>`` functions and the
+#: ``trusted_helpers`` dict); they must not outlive the cell (a later solution cell could call a
+#: trusted version of a function it is graded on).
 TRUSTED_PREFIXES = ("_trusted_", "trusted_helpers")
 
 

@@ -19,3 +19,16 @@ def toy_course(tmp_path_factory):
     course = Course(make_course(tmp_path_factory.mktemp("toy")))
     build(course, log=lambda *_: None)
     return course
+
+
+@pytest.fixture
+def shell():
+    """A real IPython shell (no kernel), with the guard uninstalled and restored afterwards."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from coursekit import guard
+    InteractiveShell.clear_instance()
+    sh = InteractiveShell.instance()
+    guard._installed.pop(id(sh), None)
+    yield sh
+    guard.restore(guard._take_snapshot())  # leave nothing patched for other tests
+    InteractiveShell.clear_instance()

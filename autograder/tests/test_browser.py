@@ -41,15 +41,15 @@ from pathlib import Path
 import psutil
 import pytest
 
+from autograder.course import Course
+
 ROOT = Path(__file__).resolve().parents[2]
 RELEASE = ROOT / "release"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
-NOTEBOOKS = [
-    "a1_conv_numpy/conv_step_by_step.ipynb",
-    "a2_signs_convnet/signs_convnet.ipynb",
-    "a3_resnet/residual_networks.ipynb",
-]
+COURSE = Course(ROOT)
+#: Every release notebook of the course, as ``<assignment>/<notebook>``.
+NOTEBOOKS = [f"{a}/{p.name}" for a in COURSE.assignments() for p in COURSE.notebooks(a)]
 # What a student types into the first stub of a notebook that draws no figure before it:
 # (the stub's line, the line that replaces it).
 FIRST_SOLUTION = {

@@ -1,9 +1,11 @@
 """The mutant / correct-variant runner, on the toy course and on the shipped corpora."""
+import shutil
+
 import pytest
 
 from autograder.corpus import Candidate, failures, load_corpus, report, run_corpus
-from autograder.course import Course
-from toy_course import ASSIGNMENT
+from autograder.course import Course, CourseError
+from toy_course import ASSIGNMENT, SQUARE
 
 
 def test_toy_corpus_is_fully_caught_and_accepted(toy_course):
@@ -38,13 +40,52 @@ def test_runner_reports_a_missed_mutant_a_rejected_variant_and_collateral(toy_co
     assert outcomes[2].caught_by_check
 
 
+def test_toy_corpus_is_made_from_the_notebooks_own_solution_cells(toy_course):
+    corpus = {c.key: c for c in load_corpus(toy_course, ASSIGNMENT)}
+    abs_ = corpus["square.abs"]
+    assert abs_.source == SQUARE.replace("y = x * x", "y = x * abs(x)") and abs_.loses == ("test_square",)
+    assert abs_.why.startswith("x * abs(x)")
+    sneaky = corpus["double.sneaky"]      # a file: its docstring says why, the rest is the source
+    assert sneaky.why == "Adds 2 instead of multiplying by 2." and sneaky.source == "def double(x):\n    return x + 2\n"
+    assert [c.name for c in corpus.values() if c.kind == "variant"] == ["numpy", "power"]
+    assert not any(c.error for c in corpus.values())
+
+
+def test_a_stale_mutant_is_a_corpus_error_never_a_catch(toy_course, tmp_path):
+    course = Course(tmp_path / "course")
+    shutil.copytree(toy_course.root, course.root)
+    grading = course.source_dir / ASSIGNMENT / "grading"
+    with open(grading / "mutants.toml", "a") as f:
+        f.write('\n[square.stale]\nwhy = "edits a line the solution no longer has"\n'
+                'edits = [["y = x * x", "y = x + 1"], ["return x", "return 0"]]\n'
+                '\n[square.gone]\nfile = "mutants/square/gone.py"\n'
+                '\n[cube.orphan]\nwhy = "a function the notebook no longer has"\nedits = [["x", "y"]]\n')
+    (grading / "variants" / "square" / "undocumented.py").write_text("def square(x):\n    return x * x\n")
+    corpus = load_corpus(course, ASSIGNMENT)
+    errors = {c.key: c.error for c in corpus if c.error}
+    assert errors == {"square.stale": "edit 2 no longer applies: 'return x' is not in the solution cell",
+                      "square.gone": "file mutants/square/gone.py is missing",
+                      "cube.orphan": "no solution cell 'cube' in the notebook",
+                      "square.undocumented": "variants/square/undocumented.py needs a module docstring saying why"}
+    stale = [c for c in corpus if c.error]
+    outcomes = run_corpus(course, ASSIGNMENT, stale, log=lambda *_: None)
+    assert [o.ok for o in outcomes] == [False] * 4 and not any(o.caught_by_check for o in outcomes)
+    problems = failures(outcomes)
+    assert "corpus error: mutant toy/square/stale: edit 2 no longer applies: 'return x' is not in the solution cell" \
+        in problems and len(problems) == 4
+    assert report(outcomes).splitlines()[-1].split()[1] == "0/3"    # counted, never caught
+    (grading / "mutants.toml").write_text('[square.bad]\nwhy = "x"\nedit = [["a", "b"]]\n')
+    with pytest.raises(CourseError, match=r"\[square.bad\]: unknown key\(s\) edit"):
+        load_corpus(course, ASSIGNMENT)
+
+
 COURSE = Course()
 
 
 @pytest.mark.parametrize("assignment", COURSE.assignments())
 def test_shipped_corpus_is_fully_caught_and_accepted(assignment, capsys):
     corpus = load_corpus(COURSE, assignment)
-    assert corpus, f"{assignment} ships no mutant/variant corpus (autograder/samples/{assignment}.py)"
+    assert corpus, f"{assignment} ships no mutant/variant corpus (assignments/{assignment}/grading/)"
     # every test cell for every candidate: the README promises one bug costs one function's points
     outcomes = run_corpus(COURSE, assignment, corpus, all_tests=True, log=lambda *_: None)
     with capsys.disabled():   # the mutation report belongs in the CI log, pass or fail

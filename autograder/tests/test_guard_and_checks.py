@@ -1,19 +1,8 @@
 """The tamper guard and the test assertions, in a real IPython shell (no kernel needed)."""
 import numpy as np
 import pytest
-from IPython.core.interactiveshell import InteractiveShell
 
 from coursekit import checks, guard
-
-
-@pytest.fixture
-def shell():
-    InteractiveShell.clear_instance()
-    sh = InteractiveShell.instance()
-    guard._installed.pop(id(sh), None)
-    yield sh
-    guard.restore(guard._take_snapshot())  # leave nothing patched for other tests
-    InteractiveShell.clear_instance()
 
 
 def run(shell, code):

@@ -258,9 +258,12 @@ def test_limits_come_from_the_manifest(toy_course, tmp_path):
     course = Course(tmp_path / "course")
     shutil.copytree(toy_course.root, course.root)
     manifest = course.source_dir / ASSIGNMENT / "manifest.toml"
-    manifest.write_text("timeout_s = 120\ncell_timeout_s = 20\nmemory_mb = 2048\n")
+    manifest.write_text("[limits]\ntimeout_s = 120\ncell_timeout_s = 20\nmemory_mb = 2048\n")
     assert build_bundle(course, ASSIGNMENT).limits() == GradingLimits(120, 20, 2048)
     assert "manifest.toml" not in [p.name for p in (course.bundles_dir / ASSIGNMENT / "data").iterdir()]
-    manifest.write_text("timeout = 120\n")
+    manifest.write_text("[limits]\ntimeout = 120\n")
     with pytest.raises(CourseError, match="unknown key"):
+        read_manifest(course, ASSIGNMENT)
+    manifest.write_text("timeout_s = 120\n")   # a limit outside [limits]
+    with pytest.raises(CourseError, match=r"unknown key\(s\) timeout_s.*under \[limits\]"):
         read_manifest(course, ASSIGNMENT)

@@ -9,6 +9,7 @@ from autograder.build import build, verify_release
 from autograder.course import Course
 from autograder.notebook import (BEGIN_HIDDEN, is_solution, is_test, nbgrader_meta, solution_regions,
                                  visible_part)
+from autograder.trusted import TRUSTED_PATH, find_directives, graded_function, load_source, trusted_file
 
 COURSE = Course()
 NOTEBOOKS = [(a, p) for a in COURSE.assignments() for p in COURSE.notebooks(a)]
@@ -17,7 +18,7 @@ GRADE_ID = re.compile(r"^[a-zA-Z0-9_\-]+$")
 #: Things a test cell must not trust (student code may replace them) or must not do.
 FORBIDDEN_IN_TESTS = [r"\bnp\.allclose\b", r"\bnp\.testing\b", r"^\s*assert\s", r"\bnp\.isclose\b"]
 #: What a hidden block may call of coursekit.checks: none of these holds an expected value.
-HIDDEN_CHECKS = {"hand_out", "assert_scalar", "frozen_copy", "assert_unchanged", "substituted", "check"}
+HIDDEN_CHECKS = {"hand_out", "assert_scalar", "frozen_copy", "assert_unchanged", "substituted", "check", "trusted"}
 
 
 def test_the_three_assignments_exist():
@@ -48,6 +49,22 @@ def test_source_notebook_is_clean_and_well_formed(assignment, path):
                 assert not re.search(pattern, cell.source, re.M), f"{meta['grade_id']}: uses {pattern}"
     assert len(ids) == len(set(ids)), "grade_ids must be unique"
     assert "setup" in ids
+
+
+#: One header convention for every exercise: "## Exercise 3 — `conv_forward` (10 points)".
+EXERCISE = re.compile(r"^#{2,3} Exercise (\d+) \u2014 `(\w+)` \((\d+) points\)$", re.M)
+
+
+@pytest.mark.parametrize("assignment,path", NOTEBOOKS, ids=IDS)
+def test_every_exercise_header_names_its_function_and_points_out_of_100(assignment, path):
+    """Students see each function's weight where they meet it; every assignment is out of 100."""
+    nb = nbformat.read(path, as_version=4)
+    points = {nbgrader_meta(c)["grade_id"][len("test_"):]: nbgrader_meta(c)["points"] for c in nb.cells if is_test(c)}
+    headers = [m.groups() for c in nb.cells if c.cell_type == "markdown" for m in EXERCISE.finditer(c.source)]
+    assert [int(n) for n, _, _ in headers] == list(range(1, len(points) + 1))
+    assert {f: int(p) for _, f, p in headers} == points
+    assert [f for _, f, _ in headers] == list(points), "exercises in the order of their test cells"
+    assert sum(points.values()) == 100
 
 
 def test_committed_release_is_clean():
@@ -95,3 +112,32 @@ def test_hidden_tests_hold_no_expected_values(assignment, path):
         function = grade_id[len("test_"):]
         assert not re.search(rf"def _trusted_{function}\b", cell.source), \
             f"{grade_id}: a trusted copy of {function} sits in its own test"
+
+
+@pytest.mark.parametrize("assignment,path", NOTEBOOKS, ids=IDS)
+def test_trusted_helpers_come_from_grading_trusted_py(assignment, path):
+    """Known-good helpers live in assignments/<id>/grading/trusted.py, asked for by a directive
+    inside a hidden block of a test cell (autograder.trusted), never copied into a notebook."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        where = nbgrader_meta(cell).get("grade_id") or "a cell"
+        assert not re.search(r"\bdef _trusted_", cell.source), \
+            f"{where}: defines a trusted helper inline; put it in {TRUSTED_PATH} and use checks.trusted(...)"
+        if cell.cell_type == "code" and "checks.trusted" in cell.source:
+            assert is_test(cell), f"{where}: checks.trusted(...) outside a test cell"
+            assert find_directives(cell.source, where)   # raises when outside a hidden block or malformed
+    # expanded as the grader expands it: no test cell receives a trusted copy of its own function
+    for cell in load_source(COURSE, assignment, path).cells:
+        function = graded_function(cell) if is_test(cell) else None
+        if function:
+            assert f"def _trusted_{function}(" not in cell.source, f"test_{function} holds a trusted {function}"
+            assert "checks.trusted" not in cell.source
+
+
+def test_grading_folder_never_reaches_students():
+    for assignment in COURSE.assignments():
+        assert not (COURSE.release_dir / assignment / TRUSTED_PATH.parent).exists()
+        if trusted_file(COURSE, assignment).exists():   # the bundle has its copy (read outside the kernel)
+            bundle = COURSE.bundles_dir / assignment
+            if bundle.exists():
+                assert not (bundle / "data" / TRUSTED_PATH.parent).exists()

@@ -329,12 +329,15 @@ def test_feedback_exists_for_everyone_and_hides_test_code(graded_class):
     assert "most recent call last" not in tamper and "hidden-only" not in tamper
 
 
-def test_grading_needs_a_built_course(tmp_path):
+def test_grading_without_building_says_what_to_run(tmp_path):
+    """``build_missing=False``: no building, the command to run instead (test_formgrader.py
+    grades a fresh clone, which builds)."""
     from toy_course import make_course
     course = Course(make_course(tmp_path / "c"))
     (tmp_path / "subs").mkdir()
     with pytest.raises(CourseError, match="run `python -m autograder build` first"):
-        grade(course, tmp_path / "subs", tmp_path / "out", log=lambda *_: None)
+        grade(course, tmp_path / "subs", tmp_path / "out", build_missing=False, log=lambda *_: None)
+    assert not (tmp_path / "c" / "bundles").exists() and not (tmp_path / "c" / "gradebook.db").exists()
 
 
 def test_student_self_check_lists_each_function(toy_course, tmp_path):

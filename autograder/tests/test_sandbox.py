@@ -211,6 +211,26 @@ subprocess.Popen(["/bin/sleep", {MARK["exit"]!r}], start_new_session=True, stdin
                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 os._exit(0)''')
 
+    # (j) filling the disk: its working folder, then /tmp, past DISK_MB; square is right only if
+    # both writes were refused
+    _submission(toy_course, subs, "filler", f'''import os
+def _fill(path, mib={sandbox.DISK_MB + 128}):
+    chunk = b"x" * 2**20
+    try:
+        with open(path, "wb") as f:
+            for _ in range(mib):
+                f.write(chunk)
+                f.flush()
+        return True
+    except OSError:
+        return False
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+_written = [_fill("big.bin"), _fill("/tmp/big.bin"), _fill("/dev/shm/big.bin")]
+def square(x):
+    return x * x + (1 if any(_written) else 0)''')
+
     tcp.start()
     unix.start()
     watch = Watch()
@@ -288,11 +308,15 @@ def test_g_a_kernel_that_exits_is_graded_with_a_reason_and_leaves_nothing(attack
     assert not attacked["left"]["exit"]
 
 
+def test_j_writing_is_capped(attacked):
+    _full_marks(attacked["results"]["filler"])    # square is wrong if any write went through
+
+
 def test_i_the_honest_bystander_keeps_full_marks_and_clean_files(attacked):
     _full_marks(attacked["results"]["a_honest"])
     for path in attacked["bystander"]:
         assert b"PWNED" not in Path(path).read_bytes(), path
-    assert len(attacked["results"]) == 8            # the batch went on past every attack
+    assert len(attacked["results"]) == 9            # the batch went on past every attack
 
 
 def test_h_killing_the_grader_kills_the_kernel_and_its_children(toy_course, tmp_path):

@@ -1,7 +1,8 @@
 """A two-function course, small enough to grade in seconds, for testing the pipeline itself.
 
 It uses this repository's ``nbgrader_config.py`` (loaded as a sub-config), so it exercises
-the same delimiters, stub, guard and preprocessors as the real assignments.
+the same delimiters, stub, guard and preprocessors as the real assignments, and it is laid out
+like them: ``assignments/toy/`` holds the notebook, ``manifest.toml`` and ``grading/``.
 """
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from autograder.course import REPO_ROOT
 
 ASSIGNMENT = "toy"
 #: Strings that appear only in hidden test code: no student-facing file may contain them.
-HIDDEN_MARKERS = ("hidden-only-1", "hidden-only-2", "BEGIN HIDDEN TESTS")
+HIDDEN_MARKERS = ("hidden-only-1", "hidden-only-2", "trusted-only-1", "BEGIN HIDDEN TESTS")
 
 
 def _meta(grade_id, *, grade=False, solution=False, locked=False, points=None):
@@ -49,13 +50,56 @@ checks.assert_close(square(3.0), 9.0, "square(3)")
 checks.hand_out(square(np.array([-2.0, 0.5])), "square of an array")  # hidden-only-2
 np.random.seed(7)
 checks.hand_out(square(np.random.randn(5)), "square of random numbers")
+# a known-good double (grading/trusted.py) stands in for the student's: a bug there costs test_double only
+trusted_helpers = checks.trusted("double")
+with checks.substituted(globals(), **trusted_helpers):
+    checks.hand_out(square(double(np.array([1.5, -0.25]))), "square of double of an array")
 ### END HIDDEN TESTS'''
 
-BUGS = '''BUGS = {
-    "square": {"source": "def square(x):\\n    ### START CODE HERE ###\\n    y = x * abs(x)\\n    ### END CODE HERE ###\\n    return y",
-               "loses": ["test_square"]},
-}
+MANIFEST = """points = 3   # test_double 1 + test_square 2; grading limits: the defaults
+
+[samples]
+buggy = ["square.abs"]
+"""
+#: The corpus: edits of the notebook's own solution cells, one mutant as a file, two variants.
+MUTANTS = """[square.abs]
+why = "x * abs(x): right for x >= 0, which is all the visible test tries"
+edits = [["y = x * x", "y = x * abs(x)"]]
+
+[square.plus]
+why = "x + x instead of x * x"
+edits = [["y = x * x", "y = x + x"]]
+
+[double.sneaky]
+file = "mutants/double/sneaky.py"
+loses = ["test_double"]
+"""
+SNEAKY = '''"""Adds 2 instead of multiplying by 2."""
+def double(x):
+    return x + 2
 '''
+VARIANTS = {
+    "power": '''"""The power operator."""
+def square(x):
+    return x ** 2
+''',
+    "numpy": '''"""NumPy's own square."""
+import numpy as np
+def square(x):
+    return np.square(x)
+''',
+}
+#: The known-good functions hidden tests swap in (autograder/trusted.py inlines them).
+TRUSTED = '''"""Known-good functions of the toy assignment."""
+import numpy as np
+
+
+def double(x):
+    """2 * x, for any array or number (trusted-only-1)."""
+    return np.multiply(x, 2)
+'''
+#: Text that appears only in the grading material: no release or bundle may contain it.
+GRADING_MARKERS = ("x * abs(x)", "np.square(x)", "x + 2")
 
 
 def notebook():
@@ -75,10 +119,17 @@ def make_course(root: Path):
     """Write the toy course under ``root``; return ``root``."""
     root = Path(root)
     (root / "assignments" / ASSIGNMENT).mkdir(parents=True)
-    nbformat.write(notebook(), root / "assignments" / ASSIGNMENT / "toy.ipynb")
-    (root / "assignments" / ASSIGNMENT / "data.txt").write_text("a data file the notebook may read\n")
-    (root / "autograder" / "samples").mkdir(parents=True)
-    (root / "autograder" / "samples" / f"{ASSIGNMENT}.py").write_text(BUGS + CORPUS)
+    folder = root / "assignments" / ASSIGNMENT
+    nbformat.write(notebook(), folder / "toy.ipynb")
+    (folder / "data.txt").write_text("a data file the notebook may read\n")
+    (folder / "manifest.toml").write_text(MANIFEST)
+    (folder / "grading" / "mutants" / "double").mkdir(parents=True)
+    (folder / "grading" / "mutants.toml").write_text(MUTANTS)
+    (folder / "grading" / "trusted.py").write_text(TRUSTED)
+    (folder / "grading" / "mutants" / "double" / "sneaky.py").write_text(SNEAKY)
+    (folder / "grading" / "variants" / "square").mkdir(parents=True)
+    for name, text in VARIANTS.items():
+        (folder / "grading" / "variants" / "square" / f"{name}.py").write_text(text)
     (root / "nbgrader_config.py").write_text(
         "c = get_config()\n"
         f"load_subconfig({str(REPO_ROOT / 'nbgrader_config.py')!r})\n"
@@ -86,16 +137,3 @@ def make_course(root: Path):
         f"c.CourseDirectory.db_url = 'sqlite:///{root}/gradebook.db'\n"
     )
     return root
-
-CORPUS = '''
-MUTANTS = {
-    "square": {
-        "abs": "def square(x):\\n    return x * abs(x)",
-        "plus": "def square(x):\\n    return x + x",
-    },
-    "double": {"sneaky": {"source": "def double(x):\\n    return x + 2", "loses": ["test_double"]}},
-}
-VARIANTS = {
-    "square": {"power": "def square(x):\\n    return x ** 2", "numpy": "import numpy as np\\ndef square(x):\\n    return np.square(x)"},
-}
-'''

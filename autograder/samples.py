@@ -2,35 +2,50 @@
 
 - ``reference``: the release with every solution cell filled in from the source;
 - ``untouched``: the release as a student receives it;
-- ``buggy``: the reference with the cells of ``autograder/samples/<assignment>.py``'s ``BUGS``
-  replaced by realistic mistakes (each names the test cells it must fail);
-- ``variant``: the reference with, for each solution cell that has ``VARIANTS`` (see
-  :mod:`autograder.corpus`), its first other correct implementation: full marks expected.
+- ``buggy``: the reference with the mutants that the manifest's ``[samples] buggy`` names
+  (:mod:`autograder.manifest`, :mod:`autograder.corpus`) applied, one solution cell each; each
+  must lose exactly the test cells it names;
+- ``variant``: the reference with, for each solution cell that has correct variants
+  (``grading/variants/<cell>/``), the first by name: full marks expected.
 """
-import runpy
 from pathlib import Path
 
 import nbformat
 
-from ..notebook import nbgrader_meta
+from .course import CourseError
+from .notebook import nbgrader_meta
 
 KINDS = ("reference", "untouched", "buggy", "variant")
 
 
-def bugs(course, assignment):
-    """The ``BUGS`` dict of ``<course>/autograder/samples/<assignment>.py`` ({} when absent)."""
-    path = course.root / "autograder" / "samples" / f"{assignment}.py"
-    if not path.exists():
-        return {}
-    return dict(runpy.run_path(str(path)).get("BUGS", {}))
+def buggy_mutants(course, assignment):
+    """The :class:`~autograder.corpus.Candidate` mutants of the buggy sample, in the
+    manifest's order ([] when it names none); :class:`CourseError` for a name the corpus does not
+    have or a mutant that cannot be made."""
+    from .corpus import load_corpus
+    from .manifest import load_manifest
+    names = load_manifest(course, assignment).buggy
+    if not names:
+        return []
+    mutants = {c.key: c for c in load_corpus(course, assignment) if c.kind == "mutant"}
+    chosen = []
+    for name in names:
+        mutant = mutants.get(name)
+        if mutant is None:
+            raise CourseError(f"{assignment}: the manifest's buggy sample names {name}, "
+                              "which grading/mutants.toml does not define")
+        if mutant.error:
+            raise CourseError(f"{assignment}: buggy sample mutant {name}: {mutant.error}")
+        chosen.append(mutant)
+    return chosen
 
 
 def variants(course, assignment):
-    """``{solution cell: source}``: the first correct variant of each cell that has one."""
-    from ..corpus import load_corpus
+    """``{solution cell: source}``: the first correct variant (by name) of each cell that has one."""
+    from .corpus import load_corpus
     first = {}
     for candidate in load_corpus(course, assignment):
-        if candidate.kind == "variant":
+        if candidate.kind == "variant" and not candidate.error:
             first.setdefault(candidate.cell, candidate.source)
     return first
 
@@ -38,7 +53,7 @@ def variants(course, assignment):
 def replacements_for(course, assignment, kind):
     """The solution cells a sample kind replaces: ``{grade_id: source}``."""
     if kind == "buggy":
-        return {cell: bug["source"] for cell, bug in bugs(course, assignment).items()}
+        return {m.cell: m.source for m in buggy_mutants(course, assignment)}
     if kind == "variant":
         return variants(course, assignment)
     return {}
