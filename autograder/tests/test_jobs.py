@@ -119,8 +119,9 @@ def _gradebook_totals(course, db):
         return {s.student.id: s.score for s in gb.assignment_submissions(ASSIGNMENT)}
 
 
-def _grader_processes(worker_pids):
-    """``{nbgrader pid: worker pid}`` of the steps runners grading the sleeper under a worker."""
+def _grader_processes(worker_pids, student="a_sleeper"):
+    """``{nbgrader pid: worker pid}`` of the steps runners grading ``student`` under a worker
+    (any process but this one when ``worker_pids`` is None: workers restart with new pids)."""
     found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -131,7 +132,8 @@ def _grader_processes(worker_pids):
             ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
         except (OSError, ValueError, IndexError):
             continue
-        if b"autograder.run_nbgrader_steps" in cmdline and "grade-a_sleeper-" in cwd and ppid in worker_pids:
+        under_worker = ppid in worker_pids if worker_pids is not None else ppid != os.getpid()
+        if b"autograder.run_nbgrader_steps" in cmdline and f"grade-{student}-" in cwd and under_worker:
             found[int(entry.name)] = ppid
     return found
 
@@ -145,27 +147,30 @@ def _alive(pid):
 
 
 class _Killer(threading.Thread):
-    """Kills the Dask worker grading the sleeper, once, while its cell sleeps."""
+    """Kills the Dask worker grading ``student`` while its cell sleeps, on each of its first
+    ``times`` attempts (``worker_pids``: the workers to watch; None: any worker, restarted ones too)."""
 
-    def __init__(self, worker_pids):
+    def __init__(self, worker_pids, student="a_sleeper", times=1):
         super().__init__(daemon=True)
-        self.worker_pids, self.killed, self.grader, self.grader_survived = set(worker_pids), None, None, None
+        self.worker_pids = set(worker_pids) if worker_pids is not None else None
+        self.student, self.times = student, times
+        self.kills, self.killed, self.grader, self.grader_survived = 0, None, None, None
 
     def run(self):
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            found = _grader_processes(self.worker_pids)
+        while time.monotonic() < deadline and self.kills < self.times:
+            found = _grader_processes(self.worker_pids, self.student)
             if found:
                 self.grader, worker = next(iter(found.items()))
                 time.sleep(2)          # nbgrader is up, the kernel is in its sleep
                 os.kill(worker, signal.SIGKILL)
-                self.killed = worker
+                self.killed, self.kills = worker, self.kills + 1
                 # the sleeper's cell still sleeps for seconds: a survivor would be an orphan
                 gone = time.monotonic() + 3
                 while _alive(self.grader) and time.monotonic() < gone:
                     time.sleep(0.1)
                 self.grader_survived = _alive(self.grader)
-                return
+                continue
             time.sleep(0.2)
 
 
@@ -211,6 +216,36 @@ def test_the_local_pool_gives_the_same_grades_and_a_regrade_doubles_nothing(toy_
         {s: (r.scores, r.status) for s, r in remote.items()}
     # every submission merged twice into the same gradebook: set, never added
     assert _gradebook_totals(toy_course, klass["db"]) == {s: float(e[0]) for s, e in EXPECTED.items()}
+
+
+def test_a_job_whose_worker_dies_on_every_attempt_is_a_zero_with_a_reason(toy_course, tmp_path):
+    """The end of the retry path: the doomed student's worker is killed on every attempt (the
+    scheduler gives up at once, the executor resubmits once), so after 2 attempts the job is a
+    failed result saying why; the batch ends and the other student keeps full marks."""
+    from distributed import LocalCluster
+    subs = tmp_path / "submitted"
+    for student in ("doomed", "honest"):
+        _reference(toy_course, subs / student / ASSIGNMENT)
+    _edit(subs / "doomed" / ASSIGNMENT, "double", f"import time\ntime.sleep({SLEEP_S})\n"
+                                                  "def double(x):\n    return 2 * x")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+                         silence_logs=logging.ERROR) as cluster, DaskExecutor(cluster, retries=1) as executor:
+        killer = _Killer(None, student="doomed", times=2)
+        killer.start()
+        results = grade(toy_course, subs, tmp_path / "out", db_path=tmp_path / "gradebook.db", executor=executor,
+                        cell_timeout=60, memory_mb=MEMORY_CAP_MB, log=lambda *_: None)
+        killer.join(5)
+    by_student = {r.student: r for r in results}
+    assert killer.kills == 2 and killer.grader_survived is False
+    assert (by_student["honest"].score, by_student["honest"].status) == (3, "graded")
+    doomed = by_student["doomed"]
+    assert (doomed.score, doomed.status) == (0, "failed")
+    assert doomed.reason.startswith("grading never finished: KilledWorker") and "(after 2 attempt(s))" in doomed.reason
+    with open(tmp_path / "out" / "grades.csv") as f:
+        row = next(r for r in csv.DictReader(f) if r["student"] == "doomed")
+    assert float(row["score"]) == 0 and "grading never finished" in row["reason"]
+    assert _gradebook_totals(toy_course, tmp_path / "gradebook.db") == {"doomed": 0.0, "honest": 3.0}
 
 
 # ----------------------------------------------------------------------------- cheap, no grading
