@@ -19,7 +19,8 @@ namespaces, TCP does not) and, as working directory at the notebook folder's own
 tmpfs holding a read-only scratch copy of that folder's files.  The host never reads anything
 back, so nothing the kernel writes reaches the grader.  No network, no other process.
 
-Caps on writing: the working folder, /tmp and /dev/shm are tmpfs of ``DISK_MB`` each.
+Caps on writing: the working folder, /tmp and /dev/shm are tmpfs of ``DISK_MB`` each.  No
+process of the sandbox can make a user namespace (a seccomp filter, see ``sandbox_enter.py``).
 
 Caps: memory, processes and CPU rate through cgroups (v2 when it carries the memory and pids
 controllers, else the v1 hierarchies); ``RLIMIT_DATA`` (a single huge allocation fails with
@@ -53,6 +54,7 @@ from traitlets import Bool, Float, Integer
 
 from .bundle import MEMORY_MB
 from .course import CourseError
+from .sandbox_enter import userns_filter
 
 #: The unprivileged user every kernel runs as (``nobody``).
 SANDBOX_UID = 65534
@@ -74,6 +76,8 @@ DISK_MB = 512
 OUTPUT_LIMIT = 64 * 1024
 
 LAUNCHER = Path(__file__).with_name("sandbox_enter.py")
+#: A seccomp filter refuses new user namespaces (sandbox_enter.py), where it knows the machine.
+NO_USERNS = userns_filter() is not None
 PREFIX = "autograder-sandbox-"          # + grader pid: sandbox folders and cgroups
 CGROUP_DIR = "autograder-sandbox"       # parent cgroup of all sandboxes, in each hierarchy
 MOUNTS = Path("/proc/self/mounts")
@@ -312,6 +316,8 @@ class Sandbox:
         for name, value in rlimits.items():
             if value > 0 or name == "CORE":
                 launcher += ["--rlimit", f"{name}={value}"]
+        if NO_USERNS:
+            launcher += ["--no-userns"]
         drop = []
         if os.geteuid() == 0:   # no user namespace as root: drop to the sandbox uid inside
             drop = [_tool("setpriv"), f"--reuid={SANDBOX_UID}", f"--regid={SANDBOX_UID}", "--clear-groups",
@@ -443,6 +449,10 @@ except OSError:
     pass
 if os.path.exists({hidden!r}):
     problems.append("the grader's own package is visible")
+if {no_userns}:
+    import ctypes
+    if ctypes.CDLL(None, use_errno=True).unshare(0x10000000) == 0:
+        problems.append("a user namespace could be made")
 import ipykernel, coursekit
 print("; ".join(problems) or "ok")
 '''
@@ -461,7 +471,8 @@ def preflight(limits: Limits = Limits()):
         started = time.monotonic()
         bare = subprocess.run(box.command(["/bin/true"]), env=box.env(), capture_output=True, text=True)
         startup = time.monotonic() - started
-        probe = _PROBE.format(root=os.geteuid() == 0, uid=SANDBOX_UID, hidden=str(Path(__file__).parent))
+        probe = _PROBE.format(root=os.geteuid() == 0, uid=SANDBOX_UID, hidden=str(Path(__file__).parent),
+                              no_userns=NO_USERNS)
         proc = subprocess.run(box.command([sys.executable, "-c", probe]), env=box.env(),
                               capture_output=True, text=True, timeout=120)
         if bare.returncode != 0 or proc.returncode != 0 or proc.stdout.strip() != "ok":
@@ -470,7 +481,8 @@ def preflight(limits: Limits = Limits()):
                                + (detail[-1] if detail else f"exit code {proc.returncode}"))
         caps = f"cgroup {box.cgroup.version} ({', '.join(sorted(box.cgroup.folders))})" if box.cgroup \
             else "rlimits (no usable cgroup)"
-    return (f"sandbox: bwrap, uid {SANDBOX_UID}, no network, {caps}; memory {limits.memory_mb} MiB, "
+    return (f"sandbox: bwrap, uid {SANDBOX_UID}, no network, "
+            f"{'no user namespaces (seccomp), ' if NO_USERNS else ''}{caps}; memory {limits.memory_mb} MiB, "
             f"{limits.pids} processes, {limits.cpus:g} CPUs, {limits.cpu_seconds} CPU s; "
             f"start-up {startup * 1000:.0f} ms")
 

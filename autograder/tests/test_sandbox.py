@@ -231,6 +231,14 @@ _written = [_fill("big.bin"), _fill("/tmp/big.bin"), _fill("/dev/shm/big.bin")]
 def square(x):
     return x * x + (1 if any(_written) else 0)''')
 
+    # (k) a user namespace of its own (all capabilities inside it), by syscall and by the tool;
+    # square is right only if both were refused
+    _submission(toy_course, subs, "userns", '''import ctypes, subprocess
+_made = ctypes.CDLL(None, use_errno=True).unshare(0x10000000) == 0      # CLONE_NEWUSER
+_made = subprocess.run(["/usr/bin/unshare", "--user", "--map-root-user", "true"]).returncode == 0 or _made
+def square(x):
+    return x * x + (1 if _made else 0)''')
+
     tcp.start()
     unix.start()
     watch = Watch()
@@ -259,7 +267,8 @@ def _full_marks(result):
 
 
 def test_the_batch_ran_sandboxed(attacked):
-    assert any(line.startswith("sandbox: bwrap, uid 65534, no network") for line in attacked["logs"])
+    assert any(line.startswith("sandbox: bwrap, uid 65534, no network, no user namespaces (seccomp)")
+               for line in attacked["logs"])
 
 
 def test_a_no_network(attacked):
@@ -312,11 +321,15 @@ def test_j_writing_is_capped(attacked):
     _full_marks(attacked["results"]["filler"])    # square is wrong if any write went through
 
 
+def test_k_no_user_namespace(attacked):
+    _full_marks(attacked["results"]["userns"])    # square is wrong if either way made one
+
+
 def test_i_the_honest_bystander_keeps_full_marks_and_clean_files(attacked):
     _full_marks(attacked["results"]["a_honest"])
     for path in attacked["bystander"]:
         assert b"PWNED" not in Path(path).read_bytes(), path
-    assert len(attacked["results"]) == 9            # the batch went on past every attack
+    assert len(attacked["results"]) == 10            # the batch went on past every attack
 
 
 def test_h_killing_the_grader_kills_the_kernel_and_its_children(toy_course, tmp_path):
