@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 from traitlets.config.loader import LazyConfigValue, PyFileConfigLoader
 
 from .course import Course, CourseError
-from .manifest import MANIFEST_NAMES
+from .manifest import MANIFEST_NAMES, check_keys, load_manifest
 from .trusted import trusted_file
 
 #: Data memory (MiB) a grading kernel may use by default.  The heaviest reference (A3's
@@ -55,9 +55,7 @@ class GradingLimits:
     @classmethod
     def from_dict(cls, data, where):
         known = {f.name: f.type for f in dataclasses.fields(cls)}
-        unknown = sorted(set(data) - set(known))
-        if unknown:
-            raise CourseError(f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(known)}")
+        check_keys(data, known, where)
         bad = [k for k, v in data.items() if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0]
         if bad:
             raise CourseError(f"{where}: {', '.join(bad)} must be non-negative numbers")
@@ -88,18 +86,12 @@ class Bundle:
                 if not p.exists()]
 
 
-def read_manifest(course: Course, assignment) -> GradingLimits:
-    """The ``[limits]`` of the assignment's manifest (defaults when absent)."""
-    from .manifest import load_manifest
-    return load_manifest(course, assignment).limits
-
-
 def build_bundle(course: Course, assignment) -> Bundle:
     """Write ``bundles/<assignment>/`` next to its expected file (made before by
     :func:`autograder.expected.make_expected`); return it."""
     from .gradebook import course_gradebook, make_template
     bundle = Bundle(course.bundles_dir / assignment)
-    limits = read_manifest(course, assignment)
+    limits = load_manifest(course, assignment).limits
     bundle.folder.mkdir(parents=True, exist_ok=True)
     try:
         make_template(course_gradebook(course), bundle.gradebook, [assignment])

@@ -39,6 +39,7 @@ import nbformat
 
 from .course import Course, CourseError
 from .expected import grading_client, grading_env, reference_handouts
+from .manifest import check_keys
 from .notebook import is_solution, is_test, nbgrader_meta, visible_part
 from .verdict import Check, judge_cell
 
@@ -145,9 +146,7 @@ def _mutants(assignment, folder, solutions):
             raise CourseError(f"{path}: [{cell}] must hold one table per mutant, [{cell}.<name>]")
         for name, entry in entries.items():
             where = f"{path} [{cell}.{name}]"
-            unknown = sorted(set(entry) - set(_MUTANT_KEYS))
-            if unknown:
-                raise CourseError(f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(_MUTANT_KEYS)}")
+            check_keys(entry, _MUTANT_KEYS, where)
             if ("edits" in entry) == ("file" in entry):
                 raise CourseError(f"{where}: give either edits or file")
             edits = entry.get("edits", [])

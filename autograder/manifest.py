@@ -65,19 +65,19 @@ def load_manifest(course: Course, assignment) -> Manifest:
         data = tomllib.loads(path.read_text()) if path.suffix == ".toml" else json.loads(path.read_text())
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise CourseError(f"{path}: {exc}") from None
-    _known(data, ("points", "limits", "budgets", "samples"), path, hint=(
+    check_keys(data, ("points", "limits", "budgets", "samples"), path, hint=(
         "grading limits go under [limits]" if set(data) & {f for f in GradingLimits.__dataclass_fields__} else ""))
     points = data.get("points")
     if points is not None and (isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0):
         raise CourseError(f"{path}: points must be a positive number, not {points!r}")
     limits = GradingLimits.from_dict(_table(data, "limits", path), f"{path} [limits]")
     budgets = _table(data, "budgets", path)
-    _known(budgets, BUDGET_KEYS, f"{path} [budgets]")
+    check_keys(budgets, BUDGET_KEYS, f"{path} [budgets]")
     bad = [k for k, v in budgets.items() if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0]
     if bad:
         raise CourseError(f"{path} [budgets]: {', '.join(bad)} must be positive numbers of seconds")
     samples = _table(data, "samples", path)
-    _known(samples, ("buggy",), f"{path} [samples]")
+    check_keys(samples, ("buggy",), f"{path} [samples]")
     buggy = samples.get("buggy", [])
     if not isinstance(buggy, list) or not all(isinstance(b, str) and b.count(".") == 1 for b in buggy):
         raise CourseError(f"{path} [samples]: buggy must be a list of \"<solution cell>.<mutant>\" names")
@@ -94,7 +94,9 @@ def _table(data, name, path):
     return table
 
 
-def _known(data, keys, where, hint=""):
+def check_keys(data, keys, where, hint=""):
+    """:class:`CourseError` naming the keys of ``data`` not in ``keys`` (a typo in a manifest,
+    a limits table or a mutant entry must never be ignored)."""
     unknown = sorted(set(data) - set(keys))
     if unknown:
         raise CourseError(f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(keys)}"

@@ -39,28 +39,27 @@ def solution_regions(source):
     return regions
 
 
-def hidden_test_lines(source):
-    """Stripped lines inside hidden-test blocks that do not also appear outside them."""
-    hidden, visible, inside = set(), set(), False
-    for line in source.splitlines():
-        stripped = line.strip()
+def split_hidden(source):
+    """``[(number, line, hidden)]`` for every line of ``source`` (numbered from 1) but the
+    hidden-block markers: ``hidden`` is True inside a ``### BEGIN/END HIDDEN TESTS`` block (an
+    unclosed block hides the rest)."""
+    out, inside = [], False
+    for number, line in enumerate(source.splitlines(), 1):
         if BEGIN_HIDDEN in line:
             inside = True
         elif END_HIDDEN in line:
             inside = False
-        elif stripped:
-            (hidden if inside else visible).add(stripped)
-    return hidden - visible
+        else:
+            out.append((number, line, inside))
+    return out
+
+
+def hidden_test_lines(source):
+    """Stripped lines inside hidden-test blocks that do not also appear outside them."""
+    kept = [(line.strip(), inside) for _, line, inside in split_hidden(source) if line.strip()]
+    return {line for line, inside in kept if inside} - {line for line, inside in kept if not inside}
 
 
 def visible_part(source):
     """``source`` without its hidden-test blocks (an unclosed block hides the rest)."""
-    kept, hidden = [], False
-    for line in source.splitlines():
-        if BEGIN_HIDDEN in line:
-            hidden = True
-        elif END_HIDDEN in line:
-            hidden = False
-        elif not hidden:
-            kept.append(line)
-    return "\n".join(kept)
+    return "\n".join(line for _, line, inside in split_hidden(source) if not inside)

@@ -30,11 +30,13 @@ from pathlib import Path
 
 import nbformat
 
+from coursekit.checks import TRUSTED_FILE
+
 from .course import Course, CourseError
-from .notebook import BEGIN_HIDDEN, END_HIDDEN, is_test, nbgrader_meta
+from .notebook import BEGIN_HIDDEN, END_HIDDEN, is_test, nbgrader_meta, split_hidden
 
 #: Where an assignment keeps its trusted module, relative to its source folder.
-TRUSTED_PATH = Path("grading") / "trusted.py"
+TRUSTED_PATH = Path(TRUSTED_FILE)   # where checks.trusted looks too
 #: What an expanded function is called in the cell (``coursekit.guard`` forgets such names).
 PREFIX = "_trusted_"
 #: The one name a directive may assign (``coursekit.guard`` forgets it after the cell).
@@ -182,7 +184,7 @@ def find_directives(source, where="cell"):
     except SyntaxError as exc:
         raise CourseError(f"{where}: cannot read the cell ({exc.msg}, line {exc.lineno})") from None
     lines = source.splitlines()
-    hidden = _hidden_lines(lines)
+    hidden = {number for number, _, inside in split_hidden(source) if inside}
     statements = {id(node.value): node for node in ast.walk(tree) if isinstance(node, ast.Assign)}
     found = []
     for call in ast.walk(tree):
@@ -207,18 +209,6 @@ def find_directives(source, where="cell"):
             raise CourseError(f"{shown}: a function is requested twice")
         found.append((first, last, lines[first - 1][:stmt.col_offset], names))
     return sorted(found)
-
-
-def _hidden_lines(lines):
-    inside, hidden = False, set()
-    for number, line in enumerate(lines, 1):
-        if BEGIN_HIDDEN in line:
-            inside = True
-        elif END_HIDDEN in line:
-            inside = False
-        elif inside:
-            hidden.add(number)
-    return hidden
 
 
 def _code_after(rest):

@@ -23,11 +23,12 @@ import nbformat
 import pytest
 
 from autograder import samples
-from autograder.bundle import GradingLimits, build_bundle, load_bundle, pack, unpack, read_manifest
+from autograder.bundle import GradingLimits, build_bundle, load_bundle, pack, unpack
 from autograder.course import Course, CourseError
 from autograder.executors import DaskExecutor, LocalExecutor
 from autograder.grade import grade
 from autograder.gradebook import course_gradebook
+from autograder.manifest import load_manifest
 from autograder.job import GradingJob, job_from_folder, run_job
 from autograder.notebook import nbgrader_meta
 from toy_course import ASSIGNMENT
@@ -298,7 +299,7 @@ def test_limits_come_from_the_manifest(toy_course, tmp_path):
     assert "manifest.toml" not in [p.name for p in (course.bundles_dir / ASSIGNMENT / "data").iterdir()]
     manifest.write_text("[limits]\ntimeout = 120\n")
     with pytest.raises(CourseError, match="unknown key"):
-        read_manifest(course, ASSIGNMENT)
+        load_manifest(course, ASSIGNMENT)
     manifest.write_text("timeout_s = 120\n")   # a limit outside [limits]
     with pytest.raises(CourseError, match=r"unknown key\(s\) timeout_s.*under \[limits\]"):
-        read_manifest(course, ASSIGNMENT)
+        load_manifest(course, ASSIGNMENT)
